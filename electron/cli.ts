@@ -1,0 +1,55 @@
+import { parseServeArgs, SERVE_USAGE } from './cli/serve-args.ts';
+import { serve } from './cli/serve.ts';
+import { ProjectOpenError } from './project/project-store.ts';
+import { ListenError } from './host/listen.ts';
+import { APP_VERSION } from './host/app-version.ts';
+
+/** The headless host's command line. No Electron needed: this is what `npx sse-studio` runs. */
+const USAGE = `SSE Studio ${APP_VERSION}: design and test Server-Sent Events APIs.
+
+Usage: sse-studio <command> [options]
+
+Commands:
+  serve <project-folder | asyncapi-file>   run the gateway, the mock backend and the web UI
+
+Run "sse-studio <command> --help" for a command's options.`;
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (line: string) => process.stdout.write(line + '\n');
+  const err = (line: string) => process.stderr.write(line + '\n');
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    out(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    out(APP_VERSION);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'serve': {
+        const parsed = parseServeArgs(rest);
+        if (!parsed.ok) {
+          err(`sse-studio serve: ${parsed.message}`);
+          return 2;
+        }
+        if ('help' in parsed) {
+          out(SERVE_USAGE);
+          return 0;
+        }
+        return await serve(parsed.value, out, err);
+      }
+      default:
+        err(`sse-studio: unknown command "${command}". Commands: serve. See "sse-studio --help".`);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ProjectOpenError || error instanceof ListenError) {
+      err(`sse-studio ${command}: ${error.message}`);
+      return 1;
+    }
+    err(`sse-studio ${command}: unexpected error: ${(error as Error).message}${process.env.SSE_STUDIO_DEBUG ? `\n${(error as Error).stack}` : ' (set SSE_STUDIO_DEBUG=1 for details)'}`);
+    return 1;
+  }
+}

@@ -1,0 +1,90 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT } from '../host/studio-host.ts';
+
+/** `sse-studio serve` options, parsed without side effects so every mistake gets one clear line. */
+export interface ServeOptions {
+  project: string;
+  host: string;
+  gatewayPort: number | null;
+  mockPort: number | null;
+  /** null = no web UI. */
+  uiPort: number | null;
+  accessLog: boolean;
+}
+
+export const DEFAULT_UI_PORT = 0;
+
+export const SERVE_USAGE = `Usage: sse-studio serve <project-folder | asyncapi-file> [options]
+
+Starts the embedded SSE gateway, the mock SSE backend and the web UI, and deploys the project's APIs.
+
+Options:
+  --host <address>        address to bind (default ${DEFAULT_HOST}; anything else exposes the servers)
+  --gateway-port <port>   gateway HTTP port (default ${DEFAULT_GATEWAY_PORT}; 0 = any free port; off = do not start)
+  --mock-port <port>      mock backend port (default ${DEFAULT_MOCK_PORT}; 0 = any free port; off)
+  --ui-port <port>        web UI port (default: any free port; off)
+  --no-gateway, --no-mock, --no-ui   same as <port> off
+  --access-log            print one line per gateway request
+  -h, --help              show this help`;
+
+export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions } | { ok: false; message: string } | { ok: true; help: true } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        host: { type: 'string' },
+        'gateway-port': { type: 'string' },
+        'mock-port': { type: 'string' },
+        'ui-port': { type: 'string' },
+        'no-gateway': { type: 'boolean' },
+        'no-mock': { type: 'boolean' },
+        'no-ui': { type: 'boolean' },
+        'access-log': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return { ok: false, message: `${(err as Error).message.replace(/\. To specify.*$/s, '.')} See "sse-studio serve --help".` };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, help: true };
+  if (positionals.length === 0) return { ok: false, message: 'Give a project folder or an AsyncAPI file to serve, e.g. "sse-studio serve examples/stock-ticker".' };
+  if (positionals.length > 1) return { ok: false, message: `Give one project folder or file, not ${positionals.length} (${positionals.join(', ')}).` };
+
+  const ports: Record<'gateway' | 'mock' | 'ui', number | null> = { gateway: DEFAULT_GATEWAY_PORT, mock: DEFAULT_MOCK_PORT, ui: DEFAULT_UI_PORT };
+  for (const name of ['gateway', 'mock', 'ui'] as const) {
+    const raw = values[`${name}-port`];
+    if (values[`no-${name}`]) {
+      if (raw !== undefined && raw !== 'off') return { ok: false, message: `--no-${name} and --${name}-port ${raw} contradict each other: give one.` };
+      ports[name] = null;
+      continue;
+    }
+    if (raw === undefined) continue;
+    const port = parsePort(raw);
+    if (port === undefined) return { ok: false, message: `--${name}-port must be a port number from 0 to 65535 or "off" (got "${raw}").` };
+    ports[name] = port;
+  }
+  const host = values.host ?? DEFAULT_HOST;
+  if (!host.trim() || /\s/.test(host)) return { ok: false, message: `--host must be an address such as 127.0.0.1 (got "${host}").` };
+  const taken = (['gateway', 'mock', 'ui'] as const).filter((n) => ports[n] !== null && ports[n] !== 0);
+  for (let i = 0; i < taken.length; i++) {
+    for (let j = i + 1; j < taken.length; j++) {
+      const [a, b] = [taken[i] as 'gateway', taken[j] as 'gateway'];
+      if (ports[a] === ports[b]) return { ok: false, message: `--${a}-port and --${b}-port are both ${ports[a]}: give each service its own port.` };
+    }
+  }
+  return {
+    ok: true,
+    value: { project: positionals[0] as string, host, gatewayPort: ports.gateway, mockPort: ports.mock, uiPort: ports.ui, accessLog: Boolean(values['access-log']) },
+  };
+}
+
+function parsePort(raw: string): number | null | undefined {
+  if (raw === 'off') return null;
+  if (!/^\d{1,5}$/.test(raw)) return undefined;
+  const port = Number(raw);
+  return port <= 65535 ? port : undefined;
+}

@@ -1,0 +1,129 @@
+import http from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import type { SseTopic } from '../../shared/model/sse-api.ts';
+import { backendPathFor, matchBasePath, matchTopic, safeRequestPath } from './topic-router.ts';
+import { proxySse } from './sse-proxy.ts';
+import { baseUrl, listen } from '../host/listen.ts';
+
+/** What the gateway needs of an API to serve it. */
+export interface DeployedApi {
+  id: string;
+  name: string;
+  /** Context with the version applied, e.g. `/stocks/1.0.0`. */
+  basePath: string;
+  endpoint: string;
+  topics: SseTopic[];
+}
+
+export interface GatewayOptions {
+  host: string;
+  port: number;
+  /** Called once per finished request, for the access log. */
+  onAccess?: (entry: AccessEntry) => void;
+}
+
+export interface AccessEntry {
+  method: string;
+  path: string;
+  status: number;
+  apiId?: string;
+  durationMs: number;
+  note?: string;
+}
+
+export class Gateway {
+  private readonly apis = new Map<string, DeployedApi>();
+  private readonly sockets = new Set<Socket>();
+  private readonly server: http.Server;
+  private address: { host: string; port: number } | undefined;
+
+  constructor(private readonly options: GatewayOptions) {
+    this.server = http.createServer({ noDelay: true }, (req, res) => this.handle(req, res));
+    this.server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+  }
+
+  async start(): Promise<string> {
+    const info = await listen(this.server, 'Gateway', this.options.host, this.options.port);
+    this.address = { host: this.options.host, port: info.port };
+    return this.url as string;
+  }
+
+  get url(): string | undefined {
+    return this.address && baseUrl('http', this.address.host, this.address.port);
+  }
+
+  deploy(api: DeployedApi): void {
+    for (const other of this.apis.values()) {
+      if (other.id !== api.id && other.basePath === api.basePath) {
+        throw new Error(`"${other.name}" is already deployed at ${api.basePath}`);
+      }
+    }
+    this.apis.set(api.id, api);
+  }
+
+  undeploy(id: string): boolean {
+    return this.apis.delete(id);
+  }
+
+  isDeployed(id: string): boolean {
+    return this.apis.has(id);
+  }
+
+  /** Closes every stream and frees the port. */
+  async stop(): Promise<void> {
+    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
+    for (const socket of this.sockets) socket.destroy();
+    await closed;
+  }
+
+  private handle(req: IncomingMessage, res: ServerResponse): void {
+    const started = Date.now();
+    const rawUrl = req.url ?? '/';
+    const queryAt = rawUrl.indexOf('?');
+    const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+    const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+    const entry: AccessEntry = { method: req.method ?? '?', path: rawPath, status: 0, durationMs: 0 };
+    res.on('close', () => {
+      // After the proxy's own close handler, which may add a note.
+      setImmediate(() => this.options.onAccess?.({ ...entry, status: res.statusCode, durationMs: Date.now() - started }));
+    });
+
+    // Browsers' EventSource may come from another origin (the Studio UI, a test page).
+    res.setHeader('access-control-allow-origin', '*');
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, { 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'last-event-id, authorization, cache-control, accept', 'access-control-max-age': '600' });
+      res.end();
+      return;
+    }
+
+    const checked = safeRequestPath(rawPath);
+    if (!checked.ok) return sendText(res, 400, `Bad request: ${checked.reason}`);
+    const found = matchBasePath(this.apis.values(), checked.path);
+    if (!found) return sendText(res, 404, `No API is deployed at ${rawPath}. Deployed: ${[...this.apis.values()].map((a) => a.basePath).join(', ') || 'none'}.`);
+    entry.apiId = found.api.id;
+    const match = matchTopic(found.api.topics, found.rest);
+    if (!match) {
+      return sendText(res, 404, `"${found.api.name}" has no topic matching ${found.rest}. Its topics: ${found.api.topics.map((t) => t.path).join(', ')}.`);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET');
+      return sendText(res, 405, `Topics are subscribe-only: use GET (got ${req.method}).`);
+    }
+
+    const target = new URL(found.api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + query);
+    const lastEventId = req.headers['last-event-id'];
+    proxySse(req, res, { url: target, lastEventId: Array.isArray(lastEventId) ? lastEventId[0] : lastEventId }, (reason) => {
+      entry.note = reason;
+    });
+  }
+}
+
+function sendText(res: ServerResponse, status: number, text: string): void {
+  const body = text.endsWith('\n') ? text : text + '\n';
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}

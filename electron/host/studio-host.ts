@@ -1,0 +1,169 @@
+import { EventEmitter } from 'node:events';
+import type { ApiSummary, HostMode, StudioEvent, StudioHandlers } from '../../shared/api/contract.ts';
+import { fail, ok } from '../../shared/result.ts';
+import { Gateway } from '../gateway/gateway.ts';
+import { MOCK_STREAMS, MockBackend } from '../mock/mock-backend.ts';
+import { ProjectStore, type ProjectApi } from '../project/project-store.ts';
+import { Subscriptions } from '../viewer/subscriptions.ts';
+import { APP_VERSION } from './app-version.ts';
+
+/**
+ * The one object that owns the running services. Electron's main process and the CLI both create
+ * it; the renderer reaches it only through `handlers` (the Studio API) and `onEvent`.
+ */
+export interface HostOptions {
+  project: string;
+  host?: string;
+  /** Port, 0 for any free port, or null to not start the service. */
+  gatewayPort?: number | null;
+  mockPort?: number | null;
+  mode: HostMode;
+  /** Deploy every valid API of the project at start (what `serve` does). */
+  deployAll?: boolean;
+  onAccess?: (line: string) => void;
+}
+
+export const DEFAULT_HOST = '127.0.0.1';
+export const DEFAULT_GATEWAY_PORT = 8280;
+export const DEFAULT_MOCK_PORT = 8080;
+
+export class StudioHost {
+  private readonly events = new EventEmitter();
+  private readonly subscriptions = new Subscriptions((e) => this.events.emit('event', e));
+  readonly handlers: StudioHandlers;
+
+  private constructor(
+    readonly project: ProjectStore,
+    readonly gateway: Gateway | undefined,
+    readonly mock: MockBackend | undefined,
+    private readonly mode: HostMode,
+  ) {
+    this.events.setMaxListeners(100);
+    this.handlers = this.createHandlers();
+  }
+
+  /** Opens the project and starts the services; on any failure, stops what it started and throws. */
+  static async start(options: HostOptions): Promise<StudioHost> {
+    const project = await ProjectStore.open(options.project);
+    const host = options.host ?? DEFAULT_HOST;
+    const gatewayPort = options.gatewayPort === undefined ? DEFAULT_GATEWAY_PORT : options.gatewayPort;
+    const mockPort = options.mockPort === undefined ? DEFAULT_MOCK_PORT : options.mockPort;
+    const gateway = gatewayPort === null ? undefined : new Gateway({ host, port: gatewayPort, onAccess: options.onAccess && ((e) => options.onAccess?.(`${e.method} ${e.path} ${e.status} ${e.durationMs}ms${e.note ? ` (${e.note})` : ''}`)) });
+    const mock = mockPort === null ? undefined : new MockBackend({ host, port: mockPort });
+    const studio = new StudioHost(project, gateway, mock, options.mode);
+    try {
+      await mock?.start();
+      await gateway?.start();
+    } catch (err) {
+      await studio.stop();
+      throw err;
+    }
+    if (options.deployAll && gateway) {
+      for (const api of project.list().apis) studio.deploy(api);
+    }
+    return studio;
+  }
+
+  onEvent(listener: (event: StudioEvent) => void): () => void {
+    this.events.on('event', listener);
+    return () => this.events.off('event', listener);
+  }
+
+  async stop(): Promise<void> {
+    this.subscriptions.closeAll();
+    await Promise.all([this.gateway?.stop(), this.mock?.stop()]);
+    this.events.removeAllListeners();
+  }
+
+  summary(entry: ProjectApi): ApiSummary {
+    const gatewayUrl = this.gateway?.url;
+    return {
+      id: entry.id,
+      name: entry.api.name,
+      context: entry.api.context,
+      version: entry.api.version,
+      endpoint: entry.api.endpoint,
+      ...(entry.api.description ? { description: entry.api.description } : {}),
+      basePath: entry.basePath,
+      deployed: this.gateway?.isDeployed(entry.id) ?? false,
+      topics: entry.api.topics.map((t) => ({
+        path: t.path,
+        ...(t.backendPath ? { backendPath: t.backendPath } : {}),
+        gatewayUrl: gatewayUrl ? gatewayUrl + entry.basePath + (t.path === '/' ? '' : t.path) : null,
+      })),
+    };
+  }
+
+  private deploy(entry: ProjectApi): void {
+    this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint: entry.api.endpoint, topics: entry.api.topics });
+  }
+
+  private changed(): void {
+    this.events.emit('event', { type: 'apis.changed' } satisfies StudioEvent);
+  }
+
+  private createHandlers(): StudioHandlers {
+    return {
+      'host.info': async () =>
+        ok({
+          appVersion: APP_VERSION,
+          mode: this.mode,
+          projectRoot: this.project.root,
+          gatewayUrl: this.gateway?.url ?? null,
+          mockUrl: this.mock?.url ?? null,
+          mockStreams: this.mock ? MOCK_STREAMS : [],
+        }),
+      'apis.list': async () => {
+        const { apis, problems } = this.project.list();
+        return ok({ apis: apis.map((a) => this.summary(a)), problems });
+      },
+      'apis.create': async (draft) => {
+        const created = await this.project.create(draft);
+        if (!created.ok) return created;
+        this.changed();
+        return ok(this.summary(created.value));
+      },
+      'apis.deploy': async ({ id }) => {
+        const entry = this.project.get(id);
+        if (!entry) return fail('not_found', `There is no API "${id}" in the project.`);
+        if (!this.gateway) return fail('gateway_off', 'The gateway is not running (it was started with --no-gateway).');
+        try {
+          this.deploy(entry);
+        } catch (err) {
+          return fail('context_taken', `Cannot deploy: ${(err as Error).message}. Undeploy it first or change this API's context.`);
+        }
+        this.changed();
+        return ok(this.summary(entry));
+      },
+      'apis.undeploy': async ({ id }) => {
+        const entry = this.project.get(id);
+        if (!entry) return fail('not_found', `There is no API "${id}" in the project.`);
+        this.gateway?.undeploy(id);
+        this.changed();
+        return ok(this.summary(entry));
+      },
+      'subscriptions.open': async (target) => {
+        let url: URL;
+        if ('url' in target) {
+          try {
+            url = new URL(target.url);
+          } catch {
+            return fail('bad_url', `"${target.url}" is not a URL: enter a full http(s) URL.`);
+          }
+          if (url.protocol !== 'http:' && url.protocol !== 'https:') return fail('bad_url', 'Only http:// and https:// URLs can be subscribed to.');
+        } else {
+          const entry = this.project.get(target.apiId);
+          if (!entry) return fail('not_found', `There is no API "${target.apiId}" in the project.`);
+          if (!this.gateway?.url) return fail('gateway_off', 'The gateway is not running.');
+          if (!this.gateway.isDeployed(entry.id)) return fail('not_deployed', `Deploy "${entry.api.name}" first: the gateway does not serve it yet.`);
+          const topicPath = target.topicPath.startsWith('/') ? target.topicPath : '/' + target.topicPath;
+          if (/[*{}]/.test(topicPath)) return fail('bad_topic', `Subscribe to a concrete path: replace "*" or {param} in ${topicPath}, e.g. /prices.`);
+          url = new URL(this.gateway.url + entry.basePath + topicPath);
+        }
+        const subscriptionId = this.subscriptions.start(url, target.lastEventId);
+        return ok({ subscriptionId, url: url.href });
+      },
+      'subscriptions.close': async ({ subscriptionId }) => ok({ closed: this.subscriptions.close(subscriptionId) }),
+    };
+  }
+}

@@ -1,0 +1,164 @@
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { SseApi, SseApiDraft } from '../../shared/model/sse-api.ts';
+import { DEFAULT_TOPIC } from '../../shared/model/sse-api.ts';
+import { defaultContext, gatewayBasePath } from '../../shared/model/context.ts';
+import { validateDraft } from '../../shared/model/validate.ts';
+import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
+import { readSseApi } from '../../shared/asyncapi/read-sse-api.ts';
+import { writeAsyncApi3 } from '../../shared/asyncapi/write-sse-api.ts';
+import type { ProjectProblem } from '../../shared/api/contract.ts';
+import { fail, ok, type Result } from '../../shared/result.ts';
+import { writeNewFileAtomic } from './atomic-write.ts';
+
+/**
+ * A project on disk: a folder whose AsyncAPI documents are the APIs (or a single AsyncAPI file).
+ * The files are the truth; this class reads them and writes new ones, nothing else.
+ */
+export interface ProjectApi {
+  /** The file path relative to the project root, with forward slashes: the API's id. */
+  id: string;
+  file: string;
+  api: SseApi;
+  basePath: string;
+}
+
+const API_FILE = /\.(ya?ml|json)$/i;
+const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
+const MAX_DEPTH = 4;
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+export class ProjectOpenError extends Error {}
+
+export class ProjectStore {
+  private apis: ProjectApi[] = [];
+  private problems: ProjectProblem[] = [];
+  /** Files created in single-file mode, which are part of the project from then on. */
+  private readonly extraFiles = new Set<string>();
+
+  private constructor(
+    readonly root: string,
+    /** Set when the project is one file: only that file is read. */
+    private readonly singleFile: string | undefined,
+  ) {}
+
+  /** Opens a folder or a single AsyncAPI file. Throws ProjectOpenError with a one-line reason. */
+  static async open(target: string): Promise<ProjectStore> {
+    const absolute = path.resolve(target);
+    let stat;
+    try {
+      stat = await fs.stat(absolute);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      throw new ProjectOpenError(code === 'ENOENT' ? `${target}: no such file or folder.` : `${target}: cannot be read (${code}).`);
+    }
+    const store = stat.isDirectory() ? new ProjectStore(absolute, undefined) : new ProjectStore(path.dirname(absolute), absolute);
+    await store.reload();
+    if (store.singleFile && store.apis.length === 0) {
+      const first = store.problems[0];
+      const where = first?.line ? `:${first.line}:${first.column}` : '';
+      throw new ProjectOpenError(`${target}${where}: ${first?.message ?? 'not an SSE API document.'}`);
+    }
+    return store;
+  }
+
+  list(): { apis: ProjectApi[]; problems: ProjectProblem[] } {
+    return { apis: [...this.apis], problems: [...this.problems] };
+  }
+
+  get(id: string): ProjectApi | undefined {
+    return this.apis.find((a) => a.id === id);
+  }
+
+  async reload(): Promise<void> {
+    const files = this.singleFile ? [this.singleFile, ...this.extraFiles] : await findCandidateFiles(this.root);
+    const apis: ProjectApi[] = [];
+    const problems: ProjectProblem[] = [];
+    for (const file of files) {
+      const rel = path.relative(this.root, file).split(path.sep).join('/');
+      const loaded = await loadApiFile(file, rel, Boolean(this.singleFile));
+      if (loaded === undefined) continue;
+      if ('problems' in loaded) problems.push(...loaded.problems);
+      else apis.push(loaded);
+    }
+    // Two APIs at one gateway path cannot both be served: report both files.
+    const byBase = new Map<string, ProjectApi[]>();
+    for (const a of apis) byBase.set(a.basePath, [...(byBase.get(a.basePath) ?? []), a]);
+    for (const [base, same] of byBase) {
+      if (same.length > 1) problems.push({ file: same.map((a) => a.id).join(', '), message: `These APIs share the gateway path ${base}: give each a unique context or version.` });
+    }
+    this.apis = apis.sort((a, b) => a.api.name.localeCompare(b.api.name));
+    this.problems = problems;
+  }
+
+  /** Validates a draft, writes it as a new AsyncAPI 3.0 file and reloads. */
+  async create(draft: SseApiDraft): Promise<Result<ProjectApi>> {
+    const fields = validateDraft(draft);
+    if (fields.length) return fail('invalid_api', `Fix ${fields.length === 1 ? 'this field' : `these ${fields.length} fields`}: ${fields.map((f) => f.field).join(', ')}.`, fields);
+    const api: SseApi = {
+      name: draft.name.trim(),
+      context: draft.context.trim(),
+      version: draft.version.trim(),
+      endpoint: draft.endpoint.trim().replace(/\/+$/, ''),
+      topics: (draft.topics?.length ? draft.topics : [DEFAULT_TOPIC]).map((p) => ({ path: p.trim() })),
+      ...(draft.description?.trim() ? { description: draft.description.trim() } : {}),
+    };
+    const basePath = gatewayBasePath(api.context, api.version);
+    const clash = this.apis.find((a) => a.basePath === basePath);
+    if (clash) {
+      return fail('context_taken', `"${clash.api.name}" already uses ${basePath}.`, [{ field: 'context', message: `"${clash.api.name}" is already served at ${basePath}: pick another context or version.` }]);
+    }
+    const fileName = `${defaultContext(api.name).slice(1)}-${api.version.replace(/[^A-Za-z0-9.-]/g, '-')}.asyncapi.yaml`;
+    const file = path.join(this.root, fileName);
+    try {
+      await writeNewFileAtomic(file, writeAsyncApi3(api));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return fail('file_exists', `${fileName} already exists in the project: rename the API or change its version.`, [{ field: 'name', message: `A file named ${fileName} already exists.` }]);
+      return fail('write_failed', `Could not write ${file}: ${code ?? (err as Error).message}.`);
+    }
+    if (this.singleFile) this.extraFiles.add(file);
+    await this.reload();
+    const created = this.apis.find((a) => a.file === file);
+    return created ? ok(created) : fail('write_failed', `Wrote ${fileName} but could not read it back.`);
+  }
+}
+
+async function loadApiFile(file: string, rel: string, explicit: boolean): Promise<ProjectApi | { problems: ProjectProblem[] } | undefined> {
+  let text: string;
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_FILE_BYTES) return { problems: [{ file: rel, message: `The file is ${Math.round(stat.size / 1024 / 1024)} MB; AsyncAPI documents over 5 MB are not read.` }] };
+    text = await fs.readFile(file, 'utf8');
+  } catch (err) {
+    return { problems: [{ file: rel, message: `Cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).` }] };
+  }
+  // In a folder, files that are not AsyncAPI documents (package.json, CI files ...) are not ours.
+  if (!explicit && !/^\s*["']?asyncapi["']?\s*:/m.test(text)) return undefined;
+  const parsed = parseDocumentText(text);
+  if (parsed.problems.length) {
+    return { problems: parsed.problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column } : {}), message: `Not valid YAML/JSON: ${p.message}` })) };
+  }
+  const read = readSseApi(parsed.data);
+  if (!read.ok) {
+    return {
+      problems: read.problems.map((p) => {
+        const at = parsed.locate(p.path);
+        return { file: rel, ...(at ? { line: at.line, column: at.column } : {}), message: p.message };
+      }),
+    };
+  }
+  return { id: rel, file, api: read.value, basePath: gatewayBasePath(read.value.context, read.value.version) };
+}
+
+async function findCandidateFiles(root: string, depth = 0): Promise<string[]> {
+  const entries = await fs.readdir(root, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith('.')) continue;
+    const full = path.join(root, entry.name);
+    if (entry.isDirectory() && depth < MAX_DEPTH && !SKIP_DIRS.has(entry.name)) files.push(...(await findCandidateFiles(full, depth + 1)));
+    else if (entry.isFile() && API_FILE.test(entry.name)) files.push(full);
+  }
+  return files;
+}

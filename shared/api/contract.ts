@@ -1,0 +1,100 @@
+/**
+ * The Studio API: the only way the renderer talks to the host. One contract, two transports
+ * (Electron IPC through the preload; HTTP + SSE on 127.0.0.1 in web mode). Every call answers a
+ * typed Result; host events arrive on one stream.
+ */
+import type { Result, StudioError } from '../result.ts';
+import type { SseApiDraft } from '../model/sse-api.ts';
+
+export type HostMode = 'electron' | 'web';
+
+export interface HostInfo {
+  appVersion: string;
+  mode: HostMode;
+  projectRoot: string;
+  /** Base URL of the embedded gateway (HTTP), or null when it is not running. */
+  gatewayUrl: string | null;
+  /** Base URL of the mock SSE backend, or null when it is not running. */
+  mockUrl: string | null;
+  /** Streams the mock backend serves, for pickers. */
+  mockStreams: string[];
+}
+
+export interface TopicSummary {
+  path: string;
+  backendPath?: string;
+  /** Full gateway URL of this topic (with `*` or `{param}` still in it when the topic has them). */
+  gatewayUrl: string | null;
+}
+
+export interface ApiSummary {
+  /** Stable id: the API's file path relative to the project root. */
+  id: string;
+  name: string;
+  context: string;
+  version: string;
+  endpoint: string;
+  description?: string;
+  /** The context with the version applied: where the gateway serves the API. */
+  basePath: string;
+  topics: TopicSummary[];
+  deployed: boolean;
+}
+
+/** A file in the project that could not be read as an SSE API, with where and why. */
+export interface ProjectProblem {
+  file: string;
+  line?: number;
+  column?: number;
+  message: string;
+}
+
+export interface ProjectView {
+  apis: ApiSummary[];
+  problems: ProjectProblem[];
+}
+
+export type SubscriptionTarget = { apiId: string; topicPath: string; lastEventId?: string } | { url: string; lastEventId?: string };
+
+export type SubscriptionState = 'connecting' | 'open' | 'waiting' | 'closed' | 'failed';
+
+export interface ViewerEvent {
+  /** Position in this subscription, 1-based, for stable list keys. */
+  seq: number;
+  id: string | undefined;
+  type: string;
+  data: string;
+  /** ms since the epoch when the host read the event off the socket. */
+  receivedAt: number;
+}
+
+export interface StudioMethods {
+  'host.info': { params: Record<string, never>; result: HostInfo };
+  'apis.list': { params: Record<string, never>; result: ProjectView };
+  'apis.create': { params: SseApiDraft; result: ApiSummary };
+  'apis.deploy': { params: { id: string }; result: ApiSummary };
+  'apis.undeploy': { params: { id: string }; result: ApiSummary };
+  'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
+  'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
+}
+
+export type StudioMethod = keyof StudioMethods;
+export type ParamsOf<M extends StudioMethod> = StudioMethods[M]['params'];
+export type ResultOf<M extends StudioMethod> = StudioMethods[M]['result'];
+
+export type StudioEvent =
+  | { type: 'apis.changed' }
+  | { type: 'subscription.state'; subscriptionId: string; state: SubscriptionState; detail: string; at: number }
+  | { type: 'subscription.events'; subscriptionId: string; events: ViewerEvent[] };
+
+/** The client side of the contract, the same whatever the transport. */
+export interface StudioClient {
+  call<M extends StudioMethod>(method: M, params: ParamsOf<M>): Promise<Result<ResultOf<M>>>;
+  /** Subscribes to host events; returns the unsubscribe function. */
+  onEvent(listener: (event: StudioEvent) => void): () => void;
+}
+
+/** The host side of the contract: validated params in, Result out. */
+export type StudioHandlers = { [M in StudioMethod]: (params: ParamsOf<M>) => Promise<Result<ResultOf<M>>> };
+
+export type { Result, StudioError };

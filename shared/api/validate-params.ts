@@ -1,0 +1,53 @@
+import { fail, ok, type Result } from '../result.ts';
+import type { ParamsOf, StudioMethod } from './contract.ts';
+
+/**
+ * Every transport checks params against this table on the host side before a handler runs, and the
+ * preload uses the method list as its allowlist. Unknown methods and malformed params are refused.
+ */
+type Check<M extends StudioMethod> = (params: Record<string, unknown>) => Result<ParamsOf<M>>;
+
+const empty = <M extends StudioMethod>(): Check<M> => () => ok({} as ParamsOf<M>);
+
+const strings =
+  <M extends StudioMethod>(required: string[], optional: string[] = [], arrays: string[] = []): Check<M> =>
+  (params) => {
+    for (const key of required) {
+      if (typeof params[key] !== 'string') return fail('bad_params', `"${key}" must be a string.`);
+    }
+    for (const key of optional) {
+      if (params[key] !== undefined && typeof params[key] !== 'string') return fail('bad_params', `"${key}" must be a string when given.`);
+    }
+    for (const key of arrays) {
+      const value = params[key];
+      if (value !== undefined && !(Array.isArray(value) && value.every((v) => typeof v === 'string'))) {
+        return fail('bad_params', `"${key}" must be a list of strings when given.`);
+      }
+    }
+    const known = new Set([...required, ...optional, ...arrays]);
+    const extra = Object.keys(params).find((k) => !known.has(k));
+    if (extra) return fail('bad_params', `Unknown parameter "${extra}".`);
+    return ok(params as ParamsOf<M>);
+  };
+
+const CHECKS: { [M in StudioMethod]: Check<M> } = {
+  'host.info': empty(),
+  'apis.list': empty(),
+  'apis.create': strings(['name', 'context', 'version', 'endpoint'], ['description'], ['topics']),
+  'apis.deploy': strings(['id']),
+  'apis.undeploy': strings(['id']),
+  'subscriptions.open': (params) =>
+    typeof params.url === 'string' ? strings<'subscriptions.open'>(['url'], ['lastEventId'])(params) : strings<'subscriptions.open'>(['apiId', 'topicPath'], ['lastEventId'])(params),
+  'subscriptions.close': strings(['subscriptionId']),
+};
+
+export const STUDIO_METHODS = Object.keys(CHECKS) as StudioMethod[];
+
+export function isStudioMethod(name: unknown): name is StudioMethod {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(CHECKS, name);
+}
+
+export function validateParams<M extends StudioMethod>(method: M, params: unknown): Result<ParamsOf<M>> {
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return fail('bad_params', 'Params must be an object.');
+  return (CHECKS[method] as Check<M>)(params as Record<string, unknown>);
+}
