@@ -1,0 +1,116 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { promises as fs } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { createParser } from 'eventsource-parser';
+import { StudioHost } from '../host/studio-host.ts';
+import { WebServer } from './web-server.ts';
+import type { StudioEvent } from '../../shared/api/contract.ts';
+import { waitFor } from '../../test/support/scripted-backend.ts';
+
+let studio: StudioHost;
+let web: WebServer;
+let base: string;
+let projectDir: string;
+let uiRoot: string;
+
+beforeEach(async () => {
+  projectDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-web-'));
+  uiRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-ui-'));
+  await fs.writeFile(path.join(uiRoot, 'index.html'), '<!doctype html><title>SSE Studio</title>');
+  studio = await StudioHost.start({ project: projectDir, gatewayPort: 0, mockPort: 0, mode: 'web' });
+  web = new WebServer(studio, { host: '127.0.0.1', port: 0, uiRoot });
+  base = await web.start();
+});
+afterEach(async () => {
+  await web.stop();
+  await studio.stop();
+});
+
+const call = (method: string, params: unknown, token = web.token) =>
+  fetch(`${base}/api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(params) });
+
+describe('web mode server', () => {
+  it('serves the UI with a strict CSP and the openUrl carries the token in the fragment', async () => {
+    const res = await fetch(`${base}/some/route`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('SSE Studio');
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(web.openUrl).toBe(`${base}/#token=${web.token}`);
+    expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+  });
+
+  it('refuses the API without the right token', async () => {
+    const none = await fetch(`${base}/api/call/apis.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(none.status).toBe(401);
+    expect((await none.json()).error.code).toBe('unauthorized');
+    expect((await call('apis.list', {}, 'wrong-token')).status).toBe(401);
+    expect((await fetch(`${base}/api/events`)).status).toBe(401);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const url = new URL(base);
+      const req = http.request({ host: url.hostname, port: url.port, path: '/api/call/apis.list', method: 'POST', headers: { host: 'evil.test', authorization: `Bearer ${web.token}`, 'content-type': 'application/json' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      req.end('{}');
+    });
+    expect(status).toBe(421);
+  });
+
+  it('runs typed calls: unknown methods and bad params are refused with a code', async () => {
+    expect(await (await call('host.info', {})).json()).toMatchObject({ ok: true, value: { mode: 'web', mockUrl: studio.mock?.url, gatewayUrl: studio.gateway?.url } });
+    expect(await (await call('apis.drop', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await (await call('apis.deploy', { id: 3 })).json()).toMatchObject({ ok: false, error: { code: 'bad_params' } });
+    const notJson = await fetch(`${base}/api/call/apis.list`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${web.token}` }, body: '{}' });
+    expect(notJson.status).toBe(400);
+  });
+
+  it('creates an API as a file, streams apis.changed, deploys it and views its events end to end', async () => {
+    const received: StudioEvent[] = [];
+    const controller = new AbortController();
+    const stream = await fetch(`${base}/api/events`, { headers: { authorization: `Bearer ${web.token}` }, signal: controller.signal });
+    const parser = createParser({ onEvent: (e) => received.push(JSON.parse(e.data) as StudioEvent) });
+    void (async () => {
+      const decoder = new TextDecoder();
+      try {
+        for await (const chunk of stream.body as unknown as AsyncIterable<Uint8Array>) parser.feed(decoder.decode(chunk, { stream: true }));
+      } catch {
+        // aborted at the end of the test
+      }
+    })();
+
+    const bad = await (await call('apis.create', { name: 'Price Feed', context: '/a b', version: '1.0.0', endpoint: studio.mock!.url! })).json();
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_api', fields: [{ field: 'context' }] } });
+    expect(await fs.readdir(projectDir)).toEqual([]);
+
+    const created = await (await call('apis.create', { name: 'Price Feed', context: '/feed', version: '2.0.0', endpoint: studio.mock!.url! })).json();
+    expect(created).toMatchObject({ ok: true, value: { id: 'price-feed-2.0.0.asyncapi.yaml', basePath: '/feed/2.0.0', deployed: false, topics: [{ path: '/*' }] } });
+    expect(await fs.readFile(path.join(projectDir, 'price-feed-2.0.0.asyncapi.yaml'), 'utf8')).toMatch(/x-context: \/feed/);
+    const again = await (await call('apis.create', { name: 'Other', context: '/feed', version: '2.0.0', endpoint: studio.mock!.url! })).json();
+    expect(again).toMatchObject({ ok: false, error: { code: 'context_taken', fields: [{ field: 'context' }] } });
+
+    const notYet = await (await call('subscriptions.open', { apiId: created.value.id, topicPath: '/prices' })).json();
+    expect(notYet).toMatchObject({ ok: false, error: { code: 'not_deployed' } });
+    expect(await (await call('apis.deploy', { id: created.value.id })).json()).toMatchObject({ ok: true, value: { deployed: true } });
+    const opened = await (await call('subscriptions.open', { apiId: created.value.id, topicPath: '/prices?rate=50' })).json();
+    expect(opened).toMatchObject({ ok: true, value: { url: `${studio.gateway!.url}/feed/2.0.0/prices?rate=50` } });
+
+    const events = () => received.flatMap((e) => (e.type === 'subscription.events' ? e.events : []));
+    await waitFor(() => events().length >= 5, 'five viewer events');
+    expect(received.filter((e) => e.type === 'apis.changed').length).toBeGreaterThanOrEqual(2);
+    expect(received.find((e) => e.type === 'subscription.state' && e.state === 'open')).toBeDefined();
+    const first5 = events().slice(0, 5);
+    expect(first5.map((e) => e.type)).toEqual(['price', 'price', 'price', 'price', 'price']);
+    expect(first5.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
+    expect(JSON.parse(first5[0]!.data)).toHaveProperty('symbol');
+
+    expect(await (await call('subscriptions.close', { subscriptionId: opened.value.subscriptionId })).json()).toEqual({ ok: true, value: { closed: true } });
+    await waitFor(() => received.some((e) => e.type === 'subscription.state' && e.state === 'closed'), 'closed state');
+    controller.abort();
+  });
+});
