@@ -28,6 +28,14 @@ afterEach(async () => {
   await studio.stop();
 });
 
+/** The JSON shape of a Studio API answer, loosely typed for assertions. */
+interface Answer {
+  ok: boolean;
+  value: { id: string; subscriptionId: string } & Record<string, unknown>;
+  error: { code: string; message: string };
+}
+const json = async (res: Response | Promise<Response>) => (await (await res).json()) as Answer;
+
 const call = (method: string, params: unknown, token = web.token) =>
   fetch(`${base}/api/call/${method}`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(params) });
 
@@ -44,7 +52,7 @@ describe('web mode server', () => {
   it('refuses the API without the right token', async () => {
     const none = await fetch(`${base}/api/call/apis.list`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
     expect(none.status).toBe(401);
-    expect((await none.json()).error.code).toBe('unauthorized');
+    expect((await json(none)).error.code).toBe('unauthorized');
     expect((await call('apis.list', {}, 'wrong-token')).status).toBe(401);
     expect((await fetch(`${base}/api/events`)).status).toBe(401);
   });
@@ -63,9 +71,9 @@ describe('web mode server', () => {
   });
 
   it('runs typed calls: unknown methods and bad params are refused with a code', async () => {
-    expect(await (await call('host.info', {})).json()).toMatchObject({ ok: true, value: { mode: 'web', mockUrl: studio.mock?.url, gatewayUrl: studio.gateway?.url } });
-    expect(await (await call('apis.drop', {})).json()).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(await (await call('apis.deploy', { id: 3 })).json()).toMatchObject({ ok: false, error: { code: 'bad_params' } });
+    expect(await json(call('host.info', {}))).toMatchObject({ ok: true, value: { mode: 'web', mockUrl: studio.mock?.url, gatewayUrl: studio.gateway?.url } });
+    expect(await json(call('apis.drop', {}))).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(await json(call('apis.deploy', { id: 3 }))).toMatchObject({ ok: false, error: { code: 'bad_params' } });
     const notJson = await fetch(`${base}/api/call/apis.list`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${web.token}` }, body: '{}' });
     expect(notJson.status).toBe(400);
   });
@@ -84,20 +92,20 @@ describe('web mode server', () => {
       }
     })();
 
-    const bad = await (await call('apis.create', { name: 'Price Feed', context: '/a b', version: '1.0.0', endpoint: studio.mock!.url! })).json();
+    const bad = await json(call('apis.create', { name: 'Price Feed', context: '/a b', version: '1.0.0', endpoint: studio.mock!.url! }));
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_api', fields: [{ field: 'context' }] } });
     expect(await fs.readdir(projectDir)).toEqual([]);
 
-    const created = await (await call('apis.create', { name: 'Price Feed', context: '/feed', version: '2.0.0', endpoint: studio.mock!.url! })).json();
+    const created = await json(call('apis.create', { name: 'Price Feed', context: '/feed', version: '2.0.0', endpoint: studio.mock!.url! }));
     expect(created).toMatchObject({ ok: true, value: { id: 'price-feed-2.0.0.asyncapi.yaml', basePath: '/feed/2.0.0', deployed: false, topics: [{ path: '/*' }] } });
     expect(await fs.readFile(path.join(projectDir, 'price-feed-2.0.0.asyncapi.yaml'), 'utf8')).toMatch(/x-context: \/feed/);
-    const again = await (await call('apis.create', { name: 'Other', context: '/feed', version: '2.0.0', endpoint: studio.mock!.url! })).json();
+    const again = await json(call('apis.create', { name: 'Other', context: '/feed', version: '2.0.0', endpoint: studio.mock!.url! }));
     expect(again).toMatchObject({ ok: false, error: { code: 'context_taken', fields: [{ field: 'context' }] } });
 
-    const notYet = await (await call('subscriptions.open', { apiId: created.value.id, topicPath: '/prices' })).json();
+    const notYet = await json(call('subscriptions.open', { apiId: created.value.id, topicPath: '/prices' }));
     expect(notYet).toMatchObject({ ok: false, error: { code: 'not_deployed' } });
-    expect(await (await call('apis.deploy', { id: created.value.id })).json()).toMatchObject({ ok: true, value: { deployed: true } });
-    const opened = await (await call('subscriptions.open', { apiId: created.value.id, topicPath: '/prices?rate=50' })).json();
+    expect(await json(call('apis.deploy', { id: created.value.id }))).toMatchObject({ ok: true, value: { deployed: true } });
+    const opened = await json(call('subscriptions.open', { apiId: created.value.id, topicPath: '/prices?rate=50' }));
     expect(opened).toMatchObject({ ok: true, value: { url: `${studio.gateway!.url}/feed/2.0.0/prices?rate=50` } });
 
     const events = () => received.flatMap((e) => (e.type === 'subscription.events' ? e.events : []));
@@ -109,7 +117,7 @@ describe('web mode server', () => {
     expect(first5.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5]);
     expect(JSON.parse(first5[0]!.data)).toHaveProperty('symbol');
 
-    expect(await (await call('subscriptions.close', { subscriptionId: opened.value.subscriptionId })).json()).toEqual({ ok: true, value: { closed: true } });
+    expect(await json(call('subscriptions.close', { subscriptionId: opened.value.subscriptionId }))).toEqual({ ok: true, value: { closed: true } });
     await waitFor(() => received.some((e) => e.type === 'subscription.state' && e.state === 'closed'), 'closed state');
     controller.abort();
   });
