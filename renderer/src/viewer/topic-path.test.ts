@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { isTemplateTopic, sameOrigin, suggestPath, topicPattern } from './topic-path.ts';
+
+const MOCK = ['/prices', '/prices/ACME', '/counter', '/clock'];
+
+describe('topic paths', () => {
+  it('suggests the first mock stream a template accepts', () => {
+    expect(suggestPath('/*', MOCK)).toBe('/prices');
+    expect(suggestPath('/prices/{symbol}', MOCK)).toBe('/prices/ACME');
+    expect(suggestPath('/clock', MOCK)).toBe('/clock');
+  });
+
+  it('keeps {param} for the user when nothing fits', () => {
+    expect(suggestPath('/orders/{id}', MOCK)).toBe('/orders/{id}');
+    expect(suggestPath('/*', [])).toBe('/');
+  });
+
+  it('matches concrete paths against templates', () => {
+    expect(topicPattern('/prices/{symbol}').test('/prices/ACME')).toBe(true);
+    expect(topicPattern('/prices/{symbol}').test('/prices/ACME/x')).toBe(false);
+    expect(topicPattern('/a.b/*').test('/aXb/c')).toBe(false);
+    expect(isTemplateTopic('/prices')).toBe(false);
+  });
+
+  it('compares origins, not strings', () => {
+    expect(sameOrigin('http://127.0.0.1:8080/', 'http://127.0.0.1:8080')).toBe(true);
+    expect(sameOrigin('http://127.0.0.1:8081', 'http://127.0.0.1:8080')).toBe(false);
+    expect(sameOrigin('not a url', 'http://x')).toBe(false);
+  });
+});
