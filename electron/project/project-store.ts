@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { SseApi, SseApiDraft } from '../../shared/model/sse-api.ts';
 import { DEFAULT_TOPIC } from '../../shared/model/sse-api.ts';
+import { defaultRuntime } from '../../shared/model/runtime.ts';
 import { defaultContext, gatewayBasePath } from '../../shared/model/context.ts';
 import { validateDraft } from '../../shared/model/validate.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
@@ -101,6 +102,7 @@ export class ProjectStore {
       version: draft.version.trim(),
       endpoint: draft.endpoint.trim().replace(/\/+$/, ''),
       topics: (draft.topics?.length ? draft.topics : [DEFAULT_TOPIC]).map((p) => ({ path: p.trim() })),
+      runtime: defaultRuntime(),
       ...(draft.description?.trim() ? { description: draft.description.trim() } : {}),
     };
     const basePath = gatewayBasePath(api.context, api.version);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseDocumentText } from './document-text.ts';
 import { readSseApi } from './read-sse-api.ts';
 import { writeAsyncApi3 } from './write-sse-api.ts';
+import { defaultRuntime } from '../model/runtime.ts';
 
 const read = (text: string) => readSseApi(parseDocumentText(text).data);
 
@@ -28,7 +29,7 @@ describe('readSseApi', () => {
     const result = read(WSO2_EXPORT);
     expect(result).toEqual({
       ok: true,
-      value: { name: 'ChatEvents', version: '1.0.0', context: '/chat-events', endpoint: 'http://localhost:8080', topics: [{ path: '/*' }] },
+      value: { name: 'ChatEvents', version: '1.0.0', context: '/chat-events', endpoint: 'http://localhost:8080', topics: [{ path: '/*' }], runtime: defaultRuntime() },
     });
   });
 
@@ -51,6 +52,7 @@ channels:
       description: 'Prices',
       endpoint: 'http://127.0.0.1:9000/base',
       topics: [{ path: '/prices' }, { path: '/prices/{symbol}', backendPath: '/v2/quotes?sym={symbol}' }],
+      runtime: defaultRuntime(),
     });
   });
 
@@ -98,9 +100,67 @@ channels: {}
   });
 });
 
+describe('x-gateway runtime settings', () => {
+  const base = `asyncapi: 3.0.0
+info: { title: Feed, version: 1.0.0 }
+servers: { b: { host: "h:1", protocol: sse } }
+channels: { all: { address: "/*" } }
+`;
+  it('reads every setting and round-trips through the writer', () => {
+    const result = read(`${base}x-gateway:
+  transports: [https]
+  security: { type: apiKey, in: query, name: key, keys: [abcdefgh1] }
+  cors: ["http://localhost:3000"]
+  rateLimit: { eventsPerMinute: 600 }
+  replay: { maxEvents: 50, maxAgeSeconds: 60 }
+  retryMs: 2500
+  heartbeatSeconds: 0
+  onBackendDrop: close-client
+  upstream: per-client
+  maxEventBytes: 1024
+  subscriberQueueEvents: 100
+`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.runtime).toEqual({
+      transports: { http: false, https: true },
+      security: { type: 'apiKey', in: 'query', name: 'key', keys: ['abcdefgh1'] },
+      corsOrigins: ['http://localhost:3000'],
+      rateLimit: { eventsPerMinute: 600 },
+      replay: { maxEvents: 50, maxAgeSeconds: 60 },
+      retryMs: 2500,
+      heartbeatSeconds: 0,
+      onBackendDrop: 'close-client',
+      upstream: 'per-client',
+      maxEventBytes: 1024,
+      subscriberQueueEvents: 100,
+    });
+    expect(read(writeAsyncApi3(result.value))).toEqual(result);
+  });
+
+  it('names each wrong setting by its path', () => {
+    const result = readSseApi(parseDocumentText(`${base}x-gateway:
+  transports: [ftp]
+  security: { type: jwt, algorithm: HS256, secret: short }
+  upstream: sometimes
+  replay: { maxEvents: -1 }
+  colour: blue
+`).data);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems.map((p) => p.path.join('.'))).toEqual([
+      'x-gateway.colour',
+      'x-gateway.transports',
+      'x-gateway.security.secret',
+      'x-gateway.replay.maxEvents',
+      'x-gateway.upstream',
+    ]);
+  });
+});
+
 describe('writeAsyncApi3', () => {
   it('writes a document that reads back to the same API', () => {
-    const api = { name: 'Feed', context: '/{version}/feed', version: '2.0.0', endpoint: 'https://backend.test:8443/sse', topics: [{ path: '/*' }, { path: '/news/{topic}' }] };
+    const api = { name: 'Feed', context: '/{version}/feed', version: '2.0.0', endpoint: 'https://backend.test:8443/sse', topics: [{ path: '/*' }, { path: '/news/{topic}' }], runtime: defaultRuntime() };
     const text = writeAsyncApi3(api);
     expect(text).toContain('protocol: sse');
     expect(read(text)).toEqual({ ok: true, value: api });

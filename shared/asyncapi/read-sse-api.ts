@@ -2,6 +2,7 @@ import type { SseApi, SseTopic } from '../model/sse-api.ts';
 import { defaultContext } from '../model/context.ts';
 import { validateContext, validateEndpoint, validateName, validateTopicPath, validateVersion } from '../model/validate.ts';
 import type { DocProblem } from './document-text.ts';
+import { readRuntime } from './read-runtime.ts';
 
 /**
  * Reads an SSE API out of an AsyncAPI 2.x or 3.0 document (already parsed to plain data).
@@ -45,9 +46,11 @@ export function readSseApi(doc: unknown): { ok: true; value: SseApi } | { ok: fa
   const endpoint = readEndpoint(doc, major === '3' ? 3 : 2, problem);
   const topics = readTopics(doc, major === '3' ? 3 : 2, problem);
   const description = typeof info?.description === 'string' ? info.description : undefined;
+  const { runtime, problems: runtimeProblems } = readRuntime(doc);
+  problems.push(...runtimeProblems);
 
   if (problems.length) return { ok: false, problems };
-  return { ok: true, value: { name, context, version, endpoint: endpoint ?? '', topics, ...(description ? { description } : {}) } };
+  return { ok: true, value: { name, context, version, endpoint: endpoint ?? '', topics, runtime, ...(description ? { description } : {}) } };
 }
 
 type Report = (path: Array<string | number>, message: string) => void;

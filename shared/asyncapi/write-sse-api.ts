@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import type { SseApi } from '../model/sse-api.ts';
+import { DEFAULT_RUNTIME, type ApiRuntime } from '../model/runtime.ts';
 
 /**
  * A new AsyncAPI 3.0 document for an API made in the forms. The backend is an `sse` server, as WSO2
@@ -32,6 +33,7 @@ export function writeAsyncApi3(api: SseApi): string {
     asyncapi: '3.0.0',
     info: { title: api.name, version: api.version, ...(api.description ? { description: api.description } : {}) },
     'x-context': api.context,
+    ...gatewayBlock(api.runtime),
     servers: { production: server },
     channels,
     operations,
@@ -42,4 +44,20 @@ export function writeAsyncApi3(api: SseApi): string {
 function channelId(path: string, index: number): string {
   const id = path.replace(/\{([^}]+)\}/g, '$1').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return id || (index === 0 ? 'all' : `topic-${index + 1}`);
+}
+
+/** The `x-gateway` block: only the settings that differ from the defaults, keys as readRuntime reads them. */
+function gatewayBlock(runtime: ApiRuntime): { 'x-gateway'?: Record<string, unknown> } {
+  const block: Record<string, unknown> = {};
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  if (!same(runtime.transports, DEFAULT_RUNTIME.transports)) block.transports = (['http', 'https'] as const).filter((t) => runtime.transports[t]);
+  if (!same(runtime.security, DEFAULT_RUNTIME.security)) block.security = runtime.security;
+  if (!same(runtime.corsOrigins, DEFAULT_RUNTIME.corsOrigins)) block.cors = runtime.corsOrigins;
+  if (!same(runtime.rateLimit, DEFAULT_RUNTIME.rateLimit)) block.rateLimit = runtime.rateLimit;
+  if (!same(runtime.replay, DEFAULT_RUNTIME.replay)) block.replay = runtime.replay;
+  if (runtime.retryMs !== undefined) block.retryMs = runtime.retryMs;
+  for (const key of ['heartbeatSeconds', 'onBackendDrop', 'upstream', 'maxEventBytes', 'subscriberQueueEvents'] as const) {
+    if (runtime[key] !== DEFAULT_RUNTIME[key]) block[key] = runtime[key];
+  }
+  return Object.keys(block).length ? { 'x-gateway': block } : {};
 }

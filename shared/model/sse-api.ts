@@ -1,3 +1,5 @@
+import type { ApiRuntime } from './runtime.ts';
+
 /**
  * The SSE API as WSO2 API Manager defines it: a name, a context, a version, a backend endpoint
  * and subscribe-only topics. The AsyncAPI document on disk is the truth; this is what we read from it.
@@ -19,6 +21,8 @@ export interface SseApi {
   endpoint: string;
   topics: SseTopic[];
   description?: string;
+  /** Gateway settings (`x-gateway`): transports, security, limits, replay, heartbeat, upstream mode. */
+  runtime: ApiRuntime;
 }
 
 /** What a user fills in to create an API. Topics default to WSO2's `/*`. */

@@ -1,0 +1,64 @@
+/**
+ * How the gateway runs an API: WSO2's runtime settings (transports, security, CORS, event-count
+ * limits) plus the SSE promises WSO2 documents but does not keep (replay, retry, heartbeats,
+ * reconnect). Stored in the API's AsyncAPI document under the root `x-gateway` key.
+ */
+export type SecurityConfig =
+  | { type: 'none' }
+  | { type: 'apiKey'; in: 'header' | 'query'; name: string; keys: string[] }
+  | { type: 'jwt'; algorithm: 'HS256'; secret: string; issuer?: string; audience?: string }
+  | { type: 'jwt'; algorithm: 'RS256'; publicKey: string; issuer?: string; audience?: string }
+  | { type: 'basic'; users: Array<{ username: string; password: string }> };
+
+export interface RateLimit {
+  /** Events a subscriber key may receive per minute / per day (WSO2 Async tiers count events). */
+  eventsPerMinute?: number;
+  eventsPerDay?: number;
+}
+
+export type UpstreamMode = 'per-client' | 'shared';
+export type BackendDropAction = 'close-client' | 'reconnect-upstream';
+
+export interface ApiRuntime {
+  transports: { http: boolean; https: boolean };
+  security: SecurityConfig;
+  /** Allowed browser origins; `*` for any. */
+  corsOrigins: string[];
+  rateLimit: RateLimit;
+  /** Replay history per stream: at most this many events, none older than this. */
+  replay: { maxEvents: number; maxAgeSeconds: number };
+  /** Sent as `retry:` when a client connects; undefined = leave it to the backend. */
+  retryMs?: number;
+  /** A `:` comment every N seconds on idle streams; 0 = off. */
+  heartbeatSeconds: number;
+  onBackendDrop: BackendDropAction;
+  upstream: UpstreamMode;
+  /** Events larger than this are dropped (and counted), protecting every subscriber. */
+  maxEventBytes: number;
+  /** Events a subscriber may have waiting before it counts as too slow and is disconnected. */
+  subscriberQueueEvents: number;
+}
+
+export const DEFAULT_RUNTIME: ApiRuntime = {
+  transports: { http: true, https: true },
+  security: { type: 'none' },
+  corsOrigins: ['*'],
+  rateLimit: {},
+  replay: { maxEvents: 10_000, maxAgeSeconds: 3600 },
+  heartbeatSeconds: 15,
+  onBackendDrop: 'reconnect-upstream',
+  upstream: 'shared',
+  maxEventBytes: 4 * 1024 * 1024,
+  subscriberQueueEvents: 10_000,
+};
+
+/** A fresh, mutable copy of the defaults. */
+export function defaultRuntime(): ApiRuntime {
+  return {
+    ...DEFAULT_RUNTIME,
+    transports: { ...DEFAULT_RUNTIME.transports },
+    corsOrigins: [...DEFAULT_RUNTIME.corsOrigins],
+    rateLimit: { ...DEFAULT_RUNTIME.rateLimit },
+    replay: { ...DEFAULT_RUNTIME.replay },
+  };
+}
