@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import http from 'node:http';
 import { EventSource } from 'eventsource';
 import { Gateway, type DeployedApi } from './gateway.ts';
+import { defaultRuntime } from '../../shared/model/runtime.ts';
 import { startScriptedBackend, sseHeaders, sleep, waitFor, type ScriptedBackend } from '../../test/support/scripted-backend.ts';
 import { readEvents } from '../../test/support/parser-client.ts';
 
@@ -20,7 +21,7 @@ afterEach(async () => {
 });
 
 function deploy(endpoint: string, extra: Partial<DeployedApi> = {}): void {
-  gateway.deploy({ id: 'feed.yaml', name: 'Feed', basePath: '/feed/1.0.0', endpoint, topics: [{ path: '/*' }], ...extra });
+  gateway.deploy({ id: 'feed.yaml', name: 'Feed', basePath: '/feed/1.0.0', endpoint, topics: [{ path: '/*' }], runtime: defaultRuntime(), ...extra });
 }
 
 /** A backend that writes `total` numbered events, `gapMs` apart, then keeps the stream open. */
@@ -104,11 +105,21 @@ describe('gateway streaming', () => {
     expect(backend.requests[1]?.headers['last-event-id']).toBe('3');
   });
 
-  it('closes the upstream connection when the client goes away', async () => {
+  it('closes the upstream connection when the client goes away (per-client mode, the default)', async () => {
     backend = await startScriptedBackend(numberedEvents(1000, 20));
     deploy(backend.url);
     await readEvents(`${gatewayUrl}/feed/1.0.0/x`, 2); // reads two events, then aborts
-    await waitFor(() => backend!.closedCount() === 1, 'the backend to see its request closed', 2000);
+    await waitFor(() => backend!.closedCount() === 1, 'the backend to see its request closed', 1000);
+  });
+
+  it.each([0, 1])('in shared mode closes the upstream %i s after the last client leaves', async (lingerSeconds) => {
+    backend = await startScriptedBackend(numberedEvents(1000, 20));
+    deploy(backend.url, { runtime: { ...defaultRuntime(), upstream: 'shared', lingerSeconds } });
+    await readEvents(`${gatewayUrl}/feed/1.0.0/x`, 2);
+    const left = Date.now();
+    await waitFor(() => backend!.closedCount() === 1, 'the backend to see its request closed', 3000);
+    expect(Date.now() - left).toBeGreaterThanOrEqual(lingerSeconds * 1000 - 50);
+    expect(Date.now() - left).toBeLessThan(lingerSeconds * 1000 + 1000);
   });
 });
 

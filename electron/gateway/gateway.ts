@@ -2,9 +2,11 @@ import http from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { SseTopic } from '../../shared/model/sse-api.ts';
+import type { ApiRuntime } from '../../shared/model/runtime.ts';
 import { backendPathFor, matchBasePath, matchTopic, safeRequestPath } from './topic-router.ts';
-import { proxySse } from './sse-proxy.ts';
 import { baseUrl, listen } from '../host/listen.ts';
+import { GatewayMetrics } from './metrics.ts';
+import { StreamHub } from './stream/stream-hub.ts';
 
 /** What the gateway needs of an API to serve it. */
 export interface DeployedApi {
@@ -14,6 +16,7 @@ export interface DeployedApi {
   basePath: string;
   endpoint: string;
   topics: SseTopic[];
+  runtime: ApiRuntime;
 }
 
 export interface GatewayOptions {
@@ -32,10 +35,17 @@ export interface AccessEntry {
   note?: string;
 }
 
+const SWEEP_MS = 30_000;
+export const METRICS_PATH = '/_studio/metrics';
+
 export class Gateway {
+  readonly metrics = new GatewayMetrics();
   private readonly apis = new Map<string, DeployedApi>();
+  /** One hub per backend stream: `${apiId}\n${backend URL}`. */
+  private readonly hubs = new Map<string, StreamHub>();
   private readonly sockets = new Set<Socket>();
   private readonly server: http.Server;
+  private readonly sweeper: NodeJS.Timeout;
   private address: { host: string; port: number } | undefined;
 
   constructor(private readonly options: GatewayOptions) {
@@ -44,6 +54,8 @@ export class Gateway {
       this.sockets.add(socket);
       socket.on('close', () => this.sockets.delete(socket));
     });
+    this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
+    this.sweeper.unref();
   }
 
   async start(): Promise<string> {
@@ -56,16 +68,19 @@ export class Gateway {
     return this.address && baseUrl('http', this.address.host, this.address.port);
   }
 
+  /** Deploys or redeploys an API; a redeploy ends its open streams so they pick up the new settings. */
   deploy(api: DeployedApi): void {
     for (const other of this.apis.values()) {
       if (other.id !== api.id && other.basePath === api.basePath) {
         throw new Error(`"${other.name}" is already deployed at ${api.basePath}`);
       }
     }
+    if (this.apis.has(api.id)) this.closeHubs(api.id);
     this.apis.set(api.id, api);
   }
 
   undeploy(id: string): boolean {
+    this.closeHubs(id);
     return this.apis.delete(id);
   }
 
@@ -75,9 +90,25 @@ export class Gateway {
 
   /** Closes every stream and frees the port. */
   async stop(): Promise<void> {
+    clearInterval(this.sweeper);
+    for (const hub of this.hubs.values()) hub.close();
+    this.hubs.clear();
     const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
     for (const socket of this.sockets) socket.destroy();
     await closed;
+  }
+
+  private closeHubs(apiId: string): void {
+    for (const [key, hub] of this.hubs) {
+      if (key.startsWith(apiId + '\n')) {
+        hub.close();
+        this.hubs.delete(key);
+      }
+    }
+  }
+
+  private sweep(): void {
+    for (const [key, hub] of this.hubs) if (hub.disposable) this.hubs.delete(key);
   }
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
@@ -88,9 +119,15 @@ export class Gateway {
     const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
     const entry: AccessEntry = { method: req.method ?? '?', path: rawPath, status: 0, durationMs: 0 };
     res.on('close', () => {
-      // After the proxy's own close handler, which may add a note.
-      setImmediate(() => this.options.onAccess?.({ ...entry, status: res.statusCode, durationMs: Date.now() - started }));
+      this.options.onAccess?.({ ...entry, status: res.statusCode, durationMs: Date.now() - started });
     });
+
+    if (rawPath === METRICS_PATH && req.method === 'GET') {
+      const body = this.metrics.prometheus();
+      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body) });
+      res.end(body);
+      return;
+    }
 
     // Browsers' EventSource may come from another origin (the Studio UI, a test page).
     res.setHeader('access-control-allow-origin', '*');
@@ -104,21 +141,26 @@ export class Gateway {
     if (!checked.ok) return sendText(res, 400, `Bad request: ${checked.reason}`);
     const found = matchBasePath(this.apis.values(), checked.path);
     if (!found) return sendText(res, 404, `No API is deployed at ${rawPath}. Deployed: ${[...this.apis.values()].map((a) => a.basePath).join(', ') || 'none'}.`);
-    entry.apiId = found.api.id;
-    const match = matchTopic(found.api.topics, found.rest);
+    const api = found.api;
+    entry.apiId = api.id;
+    const match = matchTopic(api.topics, found.rest);
     if (!match) {
-      return sendText(res, 404, `"${found.api.name}" has no topic matching ${found.rest}. Its topics: ${found.api.topics.map((t) => t.path).join(', ')}.`);
+      return sendText(res, 404, `"${api.name}" has no topic matching ${found.rest}. Its topics: ${api.topics.map((t) => t.path).join(', ')}.`);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.setHeader('allow', 'GET');
       return sendText(res, 405, `Topics are subscribe-only: use GET (got ${req.method}).`);
     }
 
-    const target = new URL(found.api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + query);
+    const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + query);
+    const key = `${api.id}\n${target.href}`;
+    let hub = this.hubs.get(key);
+    if (!hub) {
+      hub = new StreamHub(target, api.runtime, this.metrics.for(api.id, match.topic.path));
+      this.hubs.set(key, hub);
+    }
     const lastEventId = req.headers['last-event-id'];
-    proxySse(req, res, { url: target, lastEventId: Array.isArray(lastEventId) ? lastEventId[0] : lastEventId }, (reason) => {
-      entry.note = reason;
-    });
+    hub.subscribe({ res, lastEventId: Array.isArray(lastEventId) ? lastEventId[0] : lastEventId });
   }
 }
 

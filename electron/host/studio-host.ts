@@ -95,7 +95,7 @@ export class StudioHost {
   }
 
   private deploy(entry: ProjectApi): void {
-    this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint: entry.api.endpoint, topics: entry.api.topics });
+    this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint: entry.api.endpoint, topics: entry.api.topics, runtime: entry.api.runtime });
   }
 
   private changed(): void {

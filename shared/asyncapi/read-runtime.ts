@@ -14,7 +14,8 @@ import type { DocProblem } from './document-text.ts';
  *     retryMs: 3000
  *     heartbeatSeconds: 15
  *     onBackendDrop: reconnect-upstream   # or close-client
- *     upstream: shared                    # or per-client
+ *     upstream: per-client                # or shared
+ *     lingerSeconds: 10                   # shared mode: keep the upstream after the last client leaves
  *     maxEventBytes: 4194304
  *     subscriberQueueEvents: 10000
  */
@@ -27,7 +28,7 @@ export function readRuntime(doc: Record<string, unknown>): { runtime: ApiRuntime
   if (!isRecord(block)) return { runtime, problems: [{ path: at(), message: 'x-gateway must be a mapping of gateway settings.' }] };
   const problem = (path: Array<string | number>, message: string) => problems.push({ path: at(...path), message });
 
-  const known = new Set(['transports', 'security', 'cors', 'rateLimit', 'replay', 'retryMs', 'heartbeatSeconds', 'onBackendDrop', 'upstream', 'maxEventBytes', 'subscriberQueueEvents']);
+  const known = new Set(['transports', 'security', 'cors', 'rateLimit', 'replay', 'retryMs', 'heartbeatSeconds', 'onBackendDrop', 'upstream', 'lingerSeconds', 'maxEventBytes', 'subscriberQueueEvents']);
   for (const key of Object.keys(block)) if (!known.has(key)) problem([key], `Unknown gateway setting "${key}". Known: ${[...known].join(', ')}.`);
 
   if (block.transports !== undefined) {
@@ -91,6 +92,10 @@ export function readRuntime(doc: Record<string, unknown>): { runtime: ApiRuntime
   if (block.upstream !== undefined) {
     if (block.upstream === 'shared' || block.upstream === 'per-client') runtime.upstream = block.upstream;
     else problem(['upstream'], 'upstream must be "shared" (one backend connection fanned out) or "per-client" (one per subscriber).');
+  }
+  if (block.lingerSeconds !== undefined) {
+    if (isCount(block.lingerSeconds, 0) && block.lingerSeconds <= 3600) runtime.lingerSeconds = block.lingerSeconds;
+    else problem(['lingerSeconds'], 'lingerSeconds must be a whole number from 0 (close at once) to 3600.');
   }
   if (block.maxEventBytes !== undefined) {
     if (isCount(block.maxEventBytes, 64) && block.maxEventBytes <= 64 * 1024 * 1024) runtime.maxEventBytes = block.maxEventBytes;

@@ -116,7 +116,8 @@ channels: { all: { address: "/*" } }
   retryMs: 2500
   heartbeatSeconds: 0
   onBackendDrop: close-client
-  upstream: per-client
+  upstream: shared
+  lingerSeconds: 0
   maxEventBytes: 1024
   subscriberQueueEvents: 100
 `);
@@ -131,7 +132,8 @@ channels: { all: { address: "/*" } }
       retryMs: 2500,
       heartbeatSeconds: 0,
       onBackendDrop: 'close-client',
-      upstream: 'per-client',
+      upstream: 'shared',
+      lingerSeconds: 0,
       maxEventBytes: 1024,
       subscriberQueueEvents: 100,
     });

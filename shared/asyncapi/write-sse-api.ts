@@ -56,7 +56,7 @@ function gatewayBlock(runtime: ApiRuntime): { 'x-gateway'?: Record<string, unkno
   if (!same(runtime.rateLimit, DEFAULT_RUNTIME.rateLimit)) block.rateLimit = runtime.rateLimit;
   if (!same(runtime.replay, DEFAULT_RUNTIME.replay)) block.replay = runtime.replay;
   if (runtime.retryMs !== undefined) block.retryMs = runtime.retryMs;
-  for (const key of ['heartbeatSeconds', 'onBackendDrop', 'upstream', 'maxEventBytes', 'subscriberQueueEvents'] as const) {
+  for (const key of ['heartbeatSeconds', 'onBackendDrop', 'upstream', 'lingerSeconds', 'maxEventBytes', 'subscriberQueueEvents'] as const) {
     if (runtime[key] !== DEFAULT_RUNTIME[key]) block[key] = runtime[key];
   }
   return Object.keys(block).length ? { 'x-gateway': block } : {};

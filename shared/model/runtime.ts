@@ -33,6 +33,9 @@ export interface ApiRuntime {
   heartbeatSeconds: number;
   onBackendDrop: BackendDropAction;
   upstream: UpstreamMode;
+  /** Shared mode: seconds the upstream stays open after the last subscriber leaves (events keep
+   *  flowing into the replay history for clients that come back); 0 = close at once. */
+  lingerSeconds: number;
   /** Events larger than this are dropped (and counted), protecting every subscriber. */
   maxEventBytes: number;
   /** Events a subscriber may have waiting before it counts as too slow and is disconnected. */
@@ -47,7 +50,8 @@ export const DEFAULT_RUNTIME: ApiRuntime = {
   replay: { maxEvents: 10_000, maxAgeSeconds: 3600 },
   heartbeatSeconds: 15,
   onBackendDrop: 'reconnect-upstream',
-  upstream: 'shared',
+  upstream: 'per-client',
+  lingerSeconds: 10,
   maxEventBytes: 4 * 1024 * 1024,
   subscriberQueueEvents: 10_000,
 };

@@ -45,3 +45,9 @@ export function encodeSseComment(text = ''): string {
   if (LINE_BREAK.test(text)) throw new SseFieldError('comment', 'must not contain CR or LF');
   return text ? `: ${text}\n\n` : ':\n\n';
 }
+
+/** A `retry:` field on its own: tells the client how long to wait before reconnecting. */
+export function encodeSseRetry(ms: number): string {
+  if (!Number.isInteger(ms) || ms < 0) throw new SseFieldError('retry', 'must be a non-negative integer');
+  return `retry: ${ms}\n\n`;
+}

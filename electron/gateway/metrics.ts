@@ -1,0 +1,119 @@
+/**
+ * Live gateway metrics per API and topic: what a tester watches while dropping connections, and
+ * what the Prometheus endpoint exports. Counters only grow; `connectionsOpen` is a gauge.
+ */
+export interface StreamCounters {
+  connectionsOpen: number;
+  connectionsTotal: number;
+  eventsIn: number;
+  eventsOut: number;
+  bytesIn: number;
+  bytesOut: number;
+  /** Reconnects answered from the replay history, and the events they replayed. */
+  replays: number;
+  replayedEvents: number;
+  /** Reconnects whose Last-Event-ID was older than the history: events may be lost. */
+  gaps: number;
+  slowSubscriberDrops: number;
+  oversizeEventsDropped: number;
+  rateLimited: number;
+  authFailures: number;
+  upstreamConnects: number;
+  upstreamFailures: number;
+  /** Time the gateway adds per event (backend bytes read -> written to every subscriber), in µs. */
+  addedLatency: LatencyHistogram;
+}
+
+// Bucket upper bounds in microseconds.
+const BUCKETS = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000];
+
+export class LatencyHistogram {
+  readonly counts = new Array<number>(BUCKETS.length + 1).fill(0);
+  count = 0;
+  sumMicros = 0;
+
+  record(micros: number): void {
+    let i = 0;
+    while (i < BUCKETS.length && micros > (BUCKETS[i] as number)) i++;
+    this.counts[i] = (this.counts[i] as number) + 1;
+    this.count++;
+    this.sumMicros += micros;
+  }
+
+  /** The bucket bound under which `q` of the samples fall (an upper estimate). */
+  quantile(q: number): number {
+    if (this.count === 0) return 0;
+    const target = Math.ceil(q * this.count);
+    let seen = 0;
+    for (let i = 0; i < this.counts.length; i++) {
+      seen += this.counts[i] as number;
+      if (seen >= target) return BUCKETS[i] ?? Number.POSITIVE_INFINITY;
+    }
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+export interface MetricsRow extends Omit<StreamCounters, 'addedLatency'> {
+  apiId: string;
+  topic: string;
+  addedLatencyP50Micros: number;
+  addedLatencyP99Micros: number;
+}
+
+const COUNTER_KEYS = [
+  'connectionsTotal', 'eventsIn', 'eventsOut', 'bytesIn', 'bytesOut', 'replays', 'replayedEvents', 'gaps',
+  'slowSubscriberDrops', 'oversizeEventsDropped', 'rateLimited', 'authFailures', 'upstreamConnects', 'upstreamFailures',
+] as const;
+
+export class GatewayMetrics {
+  private readonly streams = new Map<string, { apiId: string; topic: string; counters: StreamCounters }>();
+
+  for(apiId: string, topic: string): StreamCounters {
+    const key = `${apiId}\n${topic}`;
+    let entry = this.streams.get(key);
+    if (!entry) {
+      const counters = Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as unknown as StreamCounters;
+      counters.connectionsOpen = 0;
+      counters.addedLatency = new LatencyHistogram();
+      entry = { apiId, topic, counters };
+      this.streams.set(key, entry);
+    }
+    return entry.counters;
+  }
+
+  rows(): MetricsRow[] {
+    return [...this.streams.values()].map(({ apiId, topic, counters }) => {
+      const { addedLatency, ...rest } = counters;
+      return { apiId, topic, ...rest, addedLatencyP50Micros: addedLatency.quantile(0.5), addedLatencyP99Micros: addedLatency.quantile(0.99) };
+    });
+  }
+
+  /** Prometheus text exposition format 0.0.4. */
+  prometheus(): string {
+    const lines: string[] = [];
+    const label = (apiId: string, topic: string) => `{api="${escapeLabel(apiId)}",topic="${escapeLabel(topic)}"}`;
+    lines.push('# HELP sse_gateway_connections_open Subscribers connected now.', '# TYPE sse_gateway_connections_open gauge');
+    for (const { apiId, topic, counters } of this.streams.values()) lines.push(`sse_gateway_connections_open${label(apiId, topic)} ${counters.connectionsOpen}`);
+    for (const key of COUNTER_KEYS) {
+      const name = `sse_gateway_${key.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())}_total`.replace('_total_total', '_total');
+      lines.push(`# TYPE ${name} counter`);
+      for (const { apiId, topic, counters } of this.streams.values()) lines.push(`${name}${label(apiId, topic)} ${counters[key]}`);
+    }
+    lines.push('# HELP sse_gateway_added_latency_microseconds Time the gateway adds per event.', '# TYPE sse_gateway_added_latency_microseconds histogram');
+    for (const { apiId, topic, counters } of this.streams.values()) {
+      const h = counters.addedLatency;
+      let cumulative = 0;
+      const base = `api="${escapeLabel(apiId)}",topic="${escapeLabel(topic)}"`;
+      h.counts.forEach((n, i) => {
+        cumulative += n;
+        lines.push(`sse_gateway_added_latency_microseconds_bucket{${base},le="${BUCKETS[i] ?? '+Inf'}"} ${cumulative}`);
+      });
+      lines.push(`sse_gateway_added_latency_microseconds_sum{${base}} ${Math.round(h.sumMicros)}`, `sse_gateway_added_latency_microseconds_count{${base}} ${h.count}`);
+    }
+    return lines.join('\n') + '\n';
+  }
+}
+
+function escapeLabel(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}

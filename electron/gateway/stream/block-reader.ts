@@ -1,0 +1,34 @@
+import { createParser } from 'eventsource-parser';
+
+/**
+ * Reads what a raw block means with eventsource-parser (the only SSE parser we use): whether it
+ * dispatches an event, the stream's last event ID after it, and any `retry:` it sets. One reader per
+ * upstream connection, fed the blocks in order, so parser state carries across them as it would in
+ * a client.
+ */
+export interface BlockMeaning {
+  isEvent: boolean;
+  /** The event's `id` field when it has one (undefined: the stream's last id is unchanged). */
+  id: string | undefined;
+  eventType: string | undefined;
+  retryMs: number | undefined;
+}
+
+export function createBlockReader(): (block: Buffer) => BlockMeaning {
+  let current: BlockMeaning = { isEvent: false, id: undefined, eventType: undefined, retryMs: undefined };
+  const parser = createParser({
+    onEvent: (event) => {
+      current.isEvent = true;
+      current.id = event.id;
+      current.eventType = event.event;
+    },
+    onRetry: (ms) => {
+      current.retryMs = ms;
+    },
+  });
+  return (block) => {
+    current = { isEvent: false, id: undefined, eventType: undefined, retryMs: undefined };
+    parser.feed(block.toString('utf8'));
+    return current;
+  };
+}

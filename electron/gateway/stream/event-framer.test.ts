@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { createEventFramer } from './event-framer.ts';
+
+function frame(chunks: Buffer[], max?: number) {
+  const blocks: string[] = [];
+  const oversize: number[] = [];
+  const framer = createEventFramer({ onBlock: (b) => blocks.push(b.toString('latin1')), onOversize: (n) => oversize.push(n) }, max);
+  for (const c of chunks) framer.push(c);
+  return { blocks, rest: framer.takeRest().toString('latin1'), oversize };
+}
+
+/** Every way to cut `text` in two, plus one byte at a time. */
+function splits(text: string): Buffer[][] {
+  const bytes = Buffer.from(text, 'latin1');
+  const out: Buffer[][] = [[bytes], [...bytes].map((b) => Buffer.from([b]))];
+  for (let i = 1; i < bytes.length; i++) out.push([bytes.subarray(0, i), bytes.subarray(i)]);
+  return out;
+}
+
+const CASES: Array<[string, string, string[], string]> = [
+  ['LF', 'id: 1\ndata: a\n\nid: 2\ndata: b\n\n', ['id: 1\ndata: a\n\n', 'id: 2\ndata: b\n\n'], ''],
+  ['CRLF', 'data: a\r\n\r\ndata: b\r\n\r\n', ['data: a\r\n\r', '\ndata: b\r\n\r'], '\n'],
+  ['CR only', 'data: a\r\rdata: b\r\r', ['data: a\r\r', 'data: b\r\r'], ''],
+  ['mixed line ends', 'data: a\r\ndata: b\n\rdata: c\r\n\n', ['data: a\r\ndata: b\n\r', 'data: c\r\n\n'], ''],
+  ['comments and retry-only blocks', ': hello\n\nretry: 10\n\ndata: x\n\n', [': hello\n\n', 'retry: 10\n\n', 'data: x\n\n'], ''],
+  ['BOM and unknown fields kept', '\xEF\xBB\xBFfoo: bar\ndata: x\n\n', ['\xEF\xBB\xBFfoo: bar\ndata: x\n\n'], ''],
+  ['an unfinished event is the rest', 'data: a\n\ndata: partial\n', ['data: a\n\n'], 'data: partial\n'],
+  ['leading blank lines are blocks of their own', '\n\ndata: a\n\n', ['\n', '\n', 'data: a\n\n'], ''],
+];
+
+describe('createEventFramer', () => {
+  it.each(CASES)('%s: same blocks wherever the chunks are cut', (_name, text, blocks) => {
+    for (const chunks of splits(text)) {
+      const result = frame(chunks);
+      // Blocks plus rest are always the exact input bytes.
+      expect(result.blocks.join('') + result.rest).toBe(text);
+      // A CRLF cut after its CR moves the LF to the next block; the text is the same.
+      expect(result.blocks.join('').replace(/\r\n?/g, '\n')).toBe(blocks.join('').replace(/\r\n?/g, '\n'));
+      expect(result.blocks.length).toBe(blocks.length);
+    }
+  });
+
+  it('gives the documented blocks when the input arrives whole', () => {
+    for (const [, text, blocks, rest] of CASES) {
+      const result = frame([Buffer.from(text, 'latin1')]);
+      expect(result.blocks).toEqual(blocks);
+      expect(result.rest).toBe(rest);
+    }
+  });
+
+  it('keeps multibyte UTF-8 intact across chunk cuts (boundaries are only ever at CR/LF)', () => {
+    const text = 'data: 価格 €\n\n';
+    const bytes = Buffer.from(text, 'utf8');
+    for (let i = 1; i < bytes.length; i++) {
+      const blocks: Buffer[] = [];
+      const framer = createEventFramer({ onBlock: (b) => blocks.push(b) });
+      framer.push(bytes.subarray(0, i));
+      framer.push(bytes.subarray(i));
+      expect(Buffer.concat(blocks).toString('utf8')).toBe(text);
+    }
+  });
+
+  it('drops a block over the size cap up to its blank line, and goes on with the next', () => {
+    const big = 'data: ' + 'x'.repeat(100) + '\n\n';
+    const result = frame([Buffer.from('data: a\n\n' + big + 'data: b\n\n', 'latin1')], 50);
+    expect(result.blocks).toEqual(['data: a\n\n', 'data: b\n\n']);
+    expect(result.oversize).toEqual([big.length]);
+  });
+
+  it('handles a 1 MB event in many chunks', () => {
+    const data = 'data: ' + 'y'.repeat(1024 * 1024) + '\n\n';
+    const bytes = Buffer.from(data, 'latin1');
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < bytes.length; i += 16 * 1024) chunks.push(bytes.subarray(i, i + 16 * 1024));
+    const result = frame(chunks);
+    expect(result.blocks).toHaveLength(1);
+    expect(result.blocks[0]!.length).toBe(bytes.length);
+  });
+});

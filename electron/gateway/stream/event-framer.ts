@@ -1,0 +1,96 @@
+/**
+ * Cuts a backend's SSE byte stream into raw event blocks without changing a byte: a block ends with
+ * the blank line that dispatches an event (or ends a comment/retry-only block). Line ends may be
+ * CRLF, LF or CR (https://html.spec.whatwg.org/multipage/server-sent-events.html#parsing-an-event-stream),
+ * and a chunk may end anywhere, even between the CR and LF of one line end.
+ *
+ * Fields are not interpreted here (eventsource-parser does that, per block); this only finds the
+ * boundaries, so the gateway can forward whole events, keep them for replay and fan them out to
+ * subscribers that join between two events.
+ */
+export interface EventFramer {
+  push(chunk: Buffer): void;
+  /** Bytes after the last blank line (an unfinished event), for the end of the stream. */
+  takeRest(): Buffer;
+}
+
+export interface FramerCallbacks {
+  onBlock(block: Buffer): void;
+  /** A block grew past `maxBlockBytes`: its bytes are dropped up to the next blank line. */
+  onOversize?(droppedBytes: number): void;
+}
+
+const CR = 0x0d;
+const LF = 0x0a;
+
+export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Number.POSITIVE_INFINITY): EventFramer {
+  let parts: Buffer[] = [];
+  let size = 0;
+  let atLineStart = true;
+  let afterCR = false;
+  let discarding = false;
+  let discarded = 0;
+
+  const keep = (bytes: Buffer) => {
+    if (discarding) {
+      discarded += bytes.length;
+      return;
+    }
+    parts.push(bytes);
+    size += bytes.length;
+    if (size > maxBlockBytes) {
+      discarding = true;
+      discarded = size;
+      parts = [];
+      size = 0;
+    }
+  };
+
+  const endBlock = () => {
+    if (discarding) {
+      callbacks.onOversize?.(discarded);
+      discarding = false;
+      discarded = 0;
+      return;
+    }
+    const block = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, size);
+    parts = [];
+    size = 0;
+    callbacks.onBlock(block);
+  };
+
+  return {
+    push(chunk) {
+      let start = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const byte = chunk[i];
+        if (byte === LF && afterCR) {
+          // Second half of a CRLF whose CR ended the line (perhaps in the previous chunk).
+          afterCR = false;
+          continue;
+        }
+        afterCR = byte === CR;
+        if (byte !== CR && byte !== LF) {
+          atLineStart = false;
+          continue;
+        }
+        if (!atLineStart) {
+          atLineStart = true;
+          continue;
+        }
+        // A blank line: the block ends here (a CRLF's LF, if it follows, starts the next block
+        // and is read there as the rest of this line end, so no byte is lost or added).
+        keep(chunk.subarray(start, i + 1));
+        start = i + 1;
+        endBlock();
+      }
+      if (start < chunk.length) keep(chunk.subarray(start));
+    },
+    takeRest() {
+      const rest = discarding ? Buffer.alloc(0) : Buffer.concat(parts, size);
+      parts = [];
+      size = 0;
+      return rest;
+    },
+  };
+}

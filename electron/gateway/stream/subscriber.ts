@@ -1,0 +1,107 @@
+import type { ServerResponse } from 'node:http';
+import type { Http2ServerResponse } from 'node:http2';
+import { encodeSseComment, encodeSseRetry } from '../../../shared/sse/encode.ts';
+
+/**
+ * One client of the gateway. Writes go straight to the socket; what the socket cannot take yet is
+ * Node's write buffer, which is bounded here: a subscriber that falls more than `queueLimit` events
+ * (or 16 MB) behind is disconnected, so one slow reader never slows the others or grows memory
+ * (Mercure does the same). It will reconnect and catch up from the replay history.
+ */
+export type SubscriberResponse = ServerResponse | Http2ServerResponse;
+
+/** The part of both response types we use (their overloads do not unify). */
+interface SseOut {
+  writeHead(status: number, headers: Record<string, string>): unknown;
+  flushHeaders?(): void;
+  write(chunk: Buffer): boolean;
+  end(): unknown;
+}
+
+export interface SubscriberOptions {
+  queueLimit: number;
+  /** Called per event before it is written; false ends the stream (rate limit exceeded). */
+  admitEvent?: () => boolean;
+  onSlow?: () => void;
+  onRateLimited?: () => void;
+  onClose?: () => void;
+}
+
+const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
+
+export class Subscriber {
+  lastWriteAt = Date.now();
+  eventsSent = 0;
+  bytesSent = 0;
+  private queued = 0;
+  private ended = false;
+  private readonly out: SseOut;
+
+  constructor(
+    readonly res: SubscriberResponse,
+    private readonly options: SubscriberOptions,
+  ) {
+    this.out = res as unknown as SseOut;
+    res.on('close', () => {
+      this.ended = true;
+      options.onClose?.();
+    });
+  }
+
+  get closed(): boolean {
+    return this.ended || this.res.destroyed;
+  }
+
+  /** Sends the SSE response head (CORS and other headers set earlier on `res` are kept). */
+  open(retryMs: number | undefined, contentType = 'text/event-stream; charset=utf-8'): void {
+    this.out.writeHead(200, {
+      'content-type': contentType,
+      'cache-control': 'no-cache',
+      'x-accel-buffering': 'no',
+    });
+    if (retryMs !== undefined) this.write(Buffer.from(encodeSseRetry(retryMs)), false);
+    else this.out.flushHeaders?.();
+  }
+
+  /** Writes one raw block; `isEvent` blocks count toward rate limits and the slow-reader bound. */
+  write(block: Buffer, isEvent: boolean): void {
+    if (this.closed) return;
+    if (isEvent && this.options.admitEvent && !this.options.admitEvent()) {
+      this.out.write(Buffer.from(encodeSseComment('rate limit exceeded: this subscription has used its events; reconnect later')));
+      this.options.onRateLimited?.();
+      this.end();
+      return;
+    }
+    this.out.write(block);
+    this.lastWriteAt = Date.now();
+    this.bytesSent += block.length;
+    if (isEvent) this.eventsSent++;
+    const buffered = bufferedBytes(this.res);
+    this.queued = buffered === 0 ? 0 : this.queued + 1;
+    if (this.queued > this.options.queueLimit || buffered > MAX_BUFFERED_BYTES) {
+      this.options.onSlow?.();
+      this.destroy();
+    }
+  }
+
+  comment(text: string): void {
+    this.write(Buffer.from(encodeSseComment(text)), false);
+  }
+
+  end(): void {
+    if (this.closed) return;
+    this.ended = true;
+    this.out.end();
+  }
+
+  destroy(): void {
+    this.ended = true;
+    if ('stream' in this.res) this.res.stream.close();
+    else this.res.destroy();
+  }
+}
+
+function bufferedBytes(res: SubscriberResponse): number {
+  if ('stream' in res) return res.stream.writableLength;
+  return res.writableLength;
+}
