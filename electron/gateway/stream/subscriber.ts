@@ -33,7 +33,9 @@ export class Subscriber {
   lastWriteAt = Date.now();
   eventsSent = 0;
   bytesSent = 0;
-  private queued = 0;
+  /** Byte offsets (in bytesSent terms) where each event still in the write buffer ends. */
+  private pendingEnds: number[] = [];
+  private pendingHead = 0;
   private ended = false;
   private readonly out: SseOut;
 
@@ -77,11 +79,25 @@ export class Subscriber {
     this.bytesSent += block.length;
     if (isEvent) this.eventsSent++;
     const buffered = bufferedBytes(this.res);
-    this.queued = buffered === 0 ? 0 : this.queued + 1;
-    if (this.queued > this.options.queueLimit || buffered > MAX_BUFFERED_BYTES) {
+    if (this.queuedEvents(buffered, isEvent) > this.options.queueLimit || buffered > MAX_BUFFERED_BYTES) {
       this.options.onSlow?.();
       this.destroy();
     }
+  }
+
+  /** Events written but not yet handed to the socket: those ending past what was flushed. */
+  private queuedEvents(buffered: number, isEvent: boolean): number {
+    const flushed = this.bytesSent - buffered;
+    while (this.pendingHead < this.pendingEnds.length && (this.pendingEnds[this.pendingHead] as number) <= flushed) this.pendingHead++;
+    if (this.pendingHead === this.pendingEnds.length) {
+      this.pendingEnds = [];
+      this.pendingHead = 0;
+    } else if (this.pendingHead > 4096) {
+      this.pendingEnds = this.pendingEnds.slice(this.pendingHead);
+      this.pendingHead = 0;
+    }
+    if (isEvent && buffered > 0) this.pendingEnds.push(this.bytesSent);
+    return this.pendingEnds.length - this.pendingHead;
   }
 
   comment(text: string): void {

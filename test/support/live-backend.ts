@@ -1,0 +1,45 @@
+import type { ServerResponse } from 'node:http';
+import { startScriptedBackend, sseHeaders, type ScriptedBackend } from './scripted-backend.ts';
+
+/**
+ * A live SSE source like a real one: one global sequence ticking whether or not anyone listens;
+ * each connection gets the events from the moment it connects. It may honour Last-Event-ID (send
+ * what was missed from its own memory first) or ignore it, as many real backends do.
+ */
+export interface LiveBackend extends ScriptedBackend {
+  /** The last id produced so far. */
+  current(): number;
+  /** Cuts every open connection (a backend-side drop). */
+  dropAll(): void;
+  stop(): void;
+}
+
+export async function startLiveBackend(options: { intervalMs: number; honourLastEventId: boolean; payload?: (n: number) => string }): Promise<LiveBackend> {
+  let n = 0;
+  const open = new Set<ServerResponse>();
+  const frame = (i: number) => `id: ${i}\nevent: tick\ndata: ${options.payload ? options.payload(i) : `{"n":${i}}`}\n\n`;
+  const backend = await startScriptedBackend((req, res) => {
+    sseHeaders(res);
+    const from = Number(req.headers['last-event-id']);
+    if (options.honourLastEventId && Number.isInteger(from)) for (let i = from + 1; i <= n; i++) res.write(frame(i));
+    open.add(res);
+    res.on('close', () => open.delete(res));
+  });
+  const timer = setInterval(() => {
+    n++;
+    for (const res of open) res.write(frame(n));
+  }, options.intervalMs);
+  return {
+    ...backend,
+    current: () => n,
+    dropAll: () => {
+      for (const res of open) res.destroy();
+      open.clear();
+    },
+    stop: () => clearInterval(timer),
+    close: async () => {
+      clearInterval(timer);
+      await backend.close();
+    },
+  };
+}
