@@ -2,6 +2,7 @@ import { parseServeArgs, SERVE_USAGE } from './cli/serve-args.ts';
 import { serve } from './cli/serve.ts';
 import { ProjectOpenError } from './project/project-store.ts';
 import { ListenError } from './host/listen.ts';
+import { CertificateError } from './gateway/transports/local-certificate.ts';
 import { APP_VERSION } from './host/app-version.ts';
 
 /** The headless host's command line. No Electron needed: this is what `npx sse-studio` runs. */
@@ -45,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ProjectOpenError || error instanceof ListenError) {
+    if (error instanceof ProjectOpenError || error instanceof ListenError || error instanceof CertificateError) {
       err(`sse-studio ${command}: ${error.message}`);
       return 1;
     }

@@ -50,7 +50,7 @@ describe('sse-studio serve', () => {
     expect(example).toContain('host: 127.0.0.1:8080');
     await fs.writeFile(path.join(dir, 'stock-ticker.asyncapi.yaml'), example.replace('host: 127.0.0.1:8080', `host: 127.0.0.1:${mockPort}`));
 
-    serving = await startServe([dir, '--gateway-port', '0', '--mock-port', String(mockPort), '--ui-port', '0']);
+    serving = await startServe([dir, '--gateway-port', '0', '--https-port', '0', '--mock-port', String(mockPort), '--ui-port', '0']);
     const { gateway, mock, ui, apis } = serving.urls;
     expect(gateway).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(mock).toBe(`http://127.0.0.1:${mockPort}`);
@@ -71,7 +71,14 @@ describe('sse-studio serve', () => {
     es.close();
     expect(code).toBe(0);
     expect(serving.stdout()).toMatch(/Stopped\./);
-    for (const url of [gateway!, mock!, ui!]) expect(await canConnect(portOf(url))).toBe(false);
+    for (const url of [gateway!, serving.urls.https!, mock!, ui!]) expect(await canConnect(portOf(url))).toBe(false);
+  });
+
+  it('points APIs written for the mock\'s usual address (127.0.0.1:8080) at the running mock when it runs elsewhere', async () => {
+    serving = await startServe(['examples/stock-ticker', '--gateway-port', '0', '--https-port', 'off', '--mock-port', '0', '--no-ui']);
+    expect(serving.stdout()).toContain(`topic /prices -> ${serving.urls.mock})`);
+    const { events } = await readEvents(`${serving.urls.gateway}/stocks/1.0.0/prices/GLOBEX?rate=100`, 2);
+    expect(events.map((e) => JSON.parse(e.data).symbol)).toEqual(['GLOBEX', 'GLOBEX']);
   });
 
   it('streams a hand-written AsyncAPI 2.6 file against another local SSE server, every event in order', async () => {
@@ -103,7 +110,7 @@ channels:
         payload: { type: object }
 `,
     );
-    serving = await startServe([file, '--gateway-port', '0', '--no-mock', '--no-ui']);
+    serving = await startServe([file, '--gateway-port', '0', '--no-https', '--no-mock', '--no-ui']);
     expect(serving.urls.mock).toBeUndefined();
     expect(serving.urls.ui).toBeUndefined();
     const { events } = await readEvents(`${serving.urls.gateway}/v2/orders/updates/eu?since=today`, total);
@@ -114,7 +121,7 @@ channels:
 
   it('with the example as is (endpoint 127.0.0.1:8080), the default mock port serves its prices end to end', async (ctx) => {
     // Only when 8080 and 8280 are free on this machine; otherwise the case is covered above with a free port.
-    if ((await canConnect(8080)) || (await canConnect(8280))) ctx.skip();
+    if ((await canConnect(8080)) || (await canConnect(8280)) || (await canConnect(8243))) ctx.skip();
     serving = await startServe(['examples/stock-ticker', '--ui-port', 'off']);
     expect(serving.urls.gateway).toBe('http://127.0.0.1:8280');
     const { events } = await readEvents('http://127.0.0.1:8280/stocks/1.0.0/prices/ACME', 2, { timeoutMs: 15_000 });
@@ -142,7 +149,7 @@ describe('sse-studio errors: one clear line, non-zero exit, no stack trace', () 
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-cli-'));
     const file = path.join(dir, 'broken.yaml');
     await fs.writeFile(file, 'asyncapi: 3.0.0\ninfo:\n  title: Broken\n  version: 1.0.0\nx-context: "/bad context"\nservers: {}\nchannels: {}\n');
-    const result = await runCli(['serve', file, '--ui-port', 'off', '--gateway-port', '0', '--mock-port', '0']);
+    const result = await runCli(['serve', file, '--ui-port', 'off', '--gateway-port', '0', '--https-port', '0', '--mock-port', '0']);
     expect(result.code).toBe(1);
     expect(result.stderr.trim()).toMatch(/broken\.yaml:5:12: Remove spaces from the context/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -153,9 +160,9 @@ describe('sse-studio errors: one clear line, non-zero exit, no stack trace', () 
     await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
     const port = (blocker.address() as net.AddressInfo).port;
     try {
-      const result = await runCli(['serve', 'examples/stock-ticker', '--gateway-port', String(port), '--mock-port', '0', '--ui-port', 'off']);
+      const result = await runCli(['serve', 'examples/stock-ticker', '--gateway-port', String(port), '--https-port', '0', '--mock-port', '0', '--ui-port', 'off']);
       expect(result.code).toBe(1);
-      expect(result.stderr.trim()).toBe(`sse-studio serve: Gateway: 127.0.0.1:${port} is already in use; stop the program using it or pick another port.`);
+      expect(result.stderr.trim()).toBe(`sse-studio serve: Gateway (HTTP): 127.0.0.1:${port} is already in use; stop the program using it or pick another port.`);
     } finally {
       blocker.close();
     }

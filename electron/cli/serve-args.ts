@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT } from '../host/studio-host.ts';
+import { DEFAULT_GATEWAY_HTTPS_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT } from '../host/studio-host.ts';
 
 /** `sse-studio serve` options, parsed without side effects so every mistake gets one clear line. */
 export interface ServeOptions {
   project: string;
   host: string;
   gatewayPort: number | null;
+  httpsPort: number | null;
+  tls?: { certPath: string; keyPath: string };
   mockPort: number | null;
   /** null = no web UI. */
   uiPort: number | null;
@@ -20,10 +22,12 @@ Starts the embedded SSE gateway, the mock SSE backend and the web UI, and deploy
 
 Options:
   --host <address>        address to bind (default ${DEFAULT_HOST}; anything else exposes the servers)
-  --gateway-port <port>   gateway HTTP port (default ${DEFAULT_GATEWAY_PORT}; 0 = any free port; off = do not start)
+  --gateway-port <port>   gateway HTTP port, also h2c (default ${DEFAULT_GATEWAY_PORT}; 0 = any free port; off = do not start)
+  --https-port <port>     gateway HTTPS port, HTTP/2 + HTTP/1.1 (default ${DEFAULT_GATEWAY_HTTPS_PORT}; 0; off)
+  --tls-cert <file>, --tls-key <file>   your own certificate for HTTPS (default: a local one, made once)
   --mock-port <port>      mock backend port (default ${DEFAULT_MOCK_PORT}; 0 = any free port; off)
   --ui-port <port>        web UI port (default: any free port; off)
-  --no-gateway, --no-mock, --no-ui   same as <port> off
+  --no-gateway, --no-https, --no-mock, --no-ui   same as <port> off
   --access-log            print one line per gateway request
   -h, --help              show this help`;
 
@@ -37,6 +41,10 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
       options: {
         host: { type: 'string' },
         'gateway-port': { type: 'string' },
+        'https-port': { type: 'string' },
+        'tls-cert': { type: 'string' },
+        'tls-key': { type: 'string' },
+        'no-https': { type: 'boolean' },
         'mock-port': { type: 'string' },
         'ui-port': { type: 'string' },
         'no-gateway': { type: 'boolean' },
@@ -54,8 +62,8 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   if (positionals.length === 0) return { ok: false, message: 'Give a project folder or an AsyncAPI file to serve, e.g. "sse-studio serve examples/stock-ticker".' };
   if (positionals.length > 1) return { ok: false, message: `Give one project folder or file, not ${positionals.length} (${positionals.join(', ')}).` };
 
-  const ports: Record<'gateway' | 'mock' | 'ui', number | null> = { gateway: DEFAULT_GATEWAY_PORT, mock: DEFAULT_MOCK_PORT, ui: DEFAULT_UI_PORT };
-  for (const name of ['gateway', 'mock', 'ui'] as const) {
+  const ports: Record<'gateway' | 'https' | 'mock' | 'ui', number | null> = { gateway: DEFAULT_GATEWAY_PORT, https: DEFAULT_GATEWAY_HTTPS_PORT, mock: DEFAULT_MOCK_PORT, ui: DEFAULT_UI_PORT };
+  for (const name of ['gateway', 'https', 'mock', 'ui'] as const) {
     const raw = values[`${name}-port`];
     if (values[`no-${name}`]) {
       if (raw !== undefined && raw !== 'off') return { ok: false, message: `--no-${name} and --${name}-port ${raw} contradict each other: give one.` };
@@ -69,7 +77,10 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   }
   const host = values.host ?? DEFAULT_HOST;
   if (!host.trim() || /\s/.test(host)) return { ok: false, message: `--host must be an address such as 127.0.0.1 (got "${host}").` };
-  const taken = (['gateway', 'mock', 'ui'] as const).filter((n) => ports[n] !== null && ports[n] !== 0);
+  const certPath = values['tls-cert'];
+  const keyPath = values['tls-key'];
+  if ((certPath === undefined) !== (keyPath === undefined)) return { ok: false, message: 'Give both --tls-cert and --tls-key, or neither (a local certificate is then made).' };
+  const taken = (['gateway', 'https', 'mock', 'ui'] as const).filter((n) => ports[n] !== null && ports[n] !== 0);
   for (let i = 0; i < taken.length; i++) {
     for (let j = i + 1; j < taken.length; j++) {
       const [a, b] = [taken[i] as 'gateway', taken[j] as 'gateway'];
@@ -78,7 +89,16 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   }
   return {
     ok: true,
-    value: { project: positionals[0] as string, host, gatewayPort: ports.gateway, mockPort: ports.mock, uiPort: ports.ui, accessLog: Boolean(values['access-log']) },
+    value: {
+      project: positionals[0] as string,
+      host,
+      gatewayPort: ports.gateway,
+      httpsPort: ports.https,
+      ...(certPath !== undefined && keyPath !== undefined ? { tls: { certPath, keyPath } } : {}),
+      mockPort: ports.mock,
+      uiPort: ports.ui,
+      accessLog: Boolean(values['access-log']),
+    },
   };
 }
 

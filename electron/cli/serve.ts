@@ -14,6 +14,8 @@ export async function serve(options: ServeOptions, out: (line: string) => void, 
     project: options.project,
     host: options.host,
     gatewayPort: options.gatewayPort,
+    gatewayHttpsPort: options.httpsPort,
+    ...(options.tls ? { tls: options.tls } : {}),
     mockPort: options.mockPort,
     mode: 'web',
     deployAll: true,
@@ -36,11 +38,13 @@ export async function serve(options: ServeOptions, out: (line: string) => void, 
     err(`warning: serving on ${options.host}, not only on this machine: other hosts can reach the gateway, the mock and the UI.`);
   }
   if (studio.gateway?.url) out(`gateway  ${studio.gateway.url}`);
+  if (studio.gateway?.httpsUrl) out(`https    ${studio.gateway.httpsUrl}`);
   if (studio.mock?.url) out(`mock     ${studio.mock.url}`);
   if (web) out(`ui       ${web.openUrl}`);
   for (const entry of apis) {
     for (const topic of studio.summary(entry).topics) {
-      if (topic.gatewayUrl) out(`api      ${topic.gatewayUrl}  (${entry.api.name} ${entry.api.version}, topic ${topic.path} -> ${entry.api.endpoint})`);
+      const url = topic.gatewayUrl ?? topic.gatewayHttpsUrl;
+      if (url) out(`api      ${url}  (${entry.api.name} ${entry.api.version}, topic ${topic.path} -> ${studio.endpointOf(entry)})`);
     }
   }
   for (const p of problems) err(`warning: ${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);

@@ -14,7 +14,8 @@ let scripted: ScriptedBackend | undefined;
 
 beforeEach(async () => {
   gateway = new Gateway({ host: '127.0.0.1', port: 0 });
-  gatewayUrl = await gateway.start();
+  await gateway.start();
+  gatewayUrl = gateway.url!;
 });
 afterEach(async () => {
   await gateway.stop();

@@ -1,12 +1,16 @@
-import http from 'node:http';
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Socket } from 'node:net';
 import type { SseTopic } from '../../shared/model/sse-api.ts';
 import type { ApiRuntime } from '../../shared/model/runtime.ts';
 import { backendPathFor, matchBasePath, matchTopic, safeRequestPath } from './topic-router.ts';
-import { baseUrl, listen } from '../host/listen.ts';
 import { GatewayMetrics } from './metrics.ts';
 import { StreamHub } from './stream/stream-hub.ts';
+import { authenticate } from './security/authenticate.ts';
+import { corsHeaders, preflightHeaders } from './security/cors.ts';
+import { EventRateLimiter } from './security/event-rate-limiter.ts';
+import { withoutCredentials } from './security/credential-params.ts';
+import { startGatewayListeners, type GatewayListeners } from './transports/listeners.ts';
+import type { TlsMaterial } from './transports/local-certificate.ts';
+import type { GatewayRequest, GatewayResponse, Transport } from './transports/types.ts';
+import { sendEmpty, sendText, setHeaders } from './respond.ts';
 
 /** What the gateway needs of an API to serve it. */
 export interface DeployedApi {
@@ -21,7 +25,11 @@ export interface DeployedApi {
 
 export interface GatewayOptions {
   host: string;
-  port: number;
+  /** HTTP (and h2c) port; null = off. */
+  port: number | null;
+  /** HTTPS (HTTP/2 + HTTP/1.1) port; null = off. Needs `tls`. */
+  httpsPort?: number | null;
+  tls?: TlsMaterial;
   /** Called once per finished request, for the access log. */
   onAccess?: (entry: AccessEntry) => void;
 }
@@ -30,72 +38,80 @@ export interface AccessEntry {
   method: string;
   path: string;
   status: number;
+  transport: Transport;
+  httpVersion: string;
   apiId?: string;
+  subscriber?: string;
   durationMs: number;
-  note?: string;
 }
 
 const SWEEP_MS = 30_000;
 export const METRICS_PATH = '/_studio/metrics';
 
+interface Deployment {
+  api: DeployedApi;
+  limiter: EventRateLimiter;
+}
+
 export class Gateway {
   readonly metrics = new GatewayMetrics();
-  private readonly apis = new Map<string, DeployedApi>();
+  private readonly deployments = new Map<string, Deployment>();
   /** One hub per backend stream: `${apiId}\n${backend URL}`. */
   private readonly hubs = new Map<string, StreamHub>();
-  private readonly sockets = new Set<Socket>();
-  private readonly server: http.Server;
   private readonly sweeper: NodeJS.Timeout;
-  private address: { host: string; port: number } | undefined;
+  private listeners: GatewayListeners | undefined;
 
   constructor(private readonly options: GatewayOptions) {
-    this.server = http.createServer({ noDelay: true }, (req, res) => this.handle(req, res));
-    this.server.on('connection', (socket) => {
-      this.sockets.add(socket);
-      socket.on('close', () => this.sockets.delete(socket));
-    });
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
 
-  async start(): Promise<string> {
-    const info = await listen(this.server, 'Gateway', this.options.host, this.options.port);
-    this.address = { host: this.options.host, port: info.port };
-    return this.url as string;
+  async start(): Promise<void> {
+    this.listeners = await startGatewayListeners({
+      host: this.options.host,
+      httpPort: this.options.port,
+      httpsPort: this.options.httpsPort ?? null,
+      ...(this.options.tls ? { tls: this.options.tls } : {}),
+      handler: (req, res, transport) => this.handle(req, res, transport),
+    });
   }
 
+  /** Base URL of the HTTP listener, if on. */
   get url(): string | undefined {
-    return this.address && baseUrl('http', this.address.host, this.address.port);
+    return this.listeners?.httpUrl;
+  }
+
+  /** Base URL of the HTTPS listener, if on. */
+  get httpsUrl(): string | undefined {
+    return this.listeners?.httpsUrl;
   }
 
   /** Deploys or redeploys an API; a redeploy ends its open streams so they pick up the new settings. */
   deploy(api: DeployedApi): void {
-    for (const other of this.apis.values()) {
-      if (other.id !== api.id && other.basePath === api.basePath) {
-        throw new Error(`"${other.name}" is already deployed at ${api.basePath}`);
+    for (const other of this.deployments.values()) {
+      if (other.api.id !== api.id && other.api.basePath === api.basePath) {
+        throw new Error(`"${other.api.name}" is already deployed at ${api.basePath}`);
       }
     }
-    if (this.apis.has(api.id)) this.closeHubs(api.id);
-    this.apis.set(api.id, api);
+    if (this.deployments.has(api.id)) this.closeHubs(api.id);
+    this.deployments.set(api.id, { api, limiter: new EventRateLimiter(api.runtime.rateLimit) });
   }
 
   undeploy(id: string): boolean {
     this.closeHubs(id);
-    return this.apis.delete(id);
+    return this.deployments.delete(id);
   }
 
   isDeployed(id: string): boolean {
-    return this.apis.has(id);
+    return this.deployments.has(id);
   }
 
-  /** Closes every stream and frees the port. */
+  /** Closes every stream and frees the ports. */
   async stop(): Promise<void> {
     clearInterval(this.sweeper);
     for (const hub of this.hubs.values()) hub.close();
     this.hubs.clear();
-    const closed = new Promise<void>((resolve) => this.server.close(() => resolve()));
-    for (const socket of this.sockets) socket.destroy();
-    await closed;
+    await this.listeners?.stop();
   }
 
   private closeHubs(apiId: string): void {
@@ -111,61 +127,83 @@ export class Gateway {
     for (const [key, hub] of this.hubs) if (hub.disposable) this.hubs.delete(key);
   }
 
-  private handle(req: IncomingMessage, res: ServerResponse): void {
+  /** The request pipeline: path -> API -> CORS -> topic -> method -> transport -> auth -> limits -> stream. */
+  private handle(req: GatewayRequest, res: GatewayResponse, transport: Transport): void {
     const started = Date.now();
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
     const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
-    const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
-    const entry: AccessEntry = { method: req.method ?? '?', path: rawPath, status: 0, durationMs: 0 };
-    res.on('close', () => {
-      this.options.onAccess?.({ ...entry, status: res.statusCode, durationMs: Date.now() - started });
-    });
+    const rawQuery = queryAt === -1 ? '' : rawUrl.slice(queryAt + 1);
+    const method = req.method ?? 'GET';
+    const entry: AccessEntry = { method, path: rawPath, status: 0, transport, httpVersion: req.httpVersion, durationMs: 0 };
+    res.on('close', () => this.options.onAccess?.({ ...entry, status: res.statusCode, durationMs: Date.now() - started }));
 
-    if (rawPath === METRICS_PATH && req.method === 'GET') {
-      const body = this.metrics.prometheus();
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-      res.end(body);
-      return;
-    }
-
-    // Browsers' EventSource may come from another origin (the Studio UI, a test page).
-    res.setHeader('access-control-allow-origin', '*');
-    if (req.method === 'OPTIONS') {
-      res.writeHead(204, { 'access-control-allow-methods': 'GET', 'access-control-allow-headers': 'last-event-id, authorization, cache-control, accept', 'access-control-max-age': '600' });
-      res.end();
-      return;
-    }
+    if (rawPath === METRICS_PATH && method === 'GET') return sendText(res, 200, this.metrics.prometheus(), { 'content-type': 'text/plain; version=0.0.4' });
 
     const checked = safeRequestPath(rawPath);
     if (!checked.ok) return sendText(res, 400, `Bad request: ${checked.reason}`);
-    const found = matchBasePath(this.apis.values(), checked.path);
-    if (!found) return sendText(res, 404, `No API is deployed at ${rawPath}. Deployed: ${[...this.apis.values()].map((a) => a.basePath).join(', ') || 'none'}.`);
-    const api = found.api;
-    entry.apiId = api.id;
-    const match = matchTopic(api.topics, found.rest);
-    if (!match) {
-      return sendText(res, 404, `"${api.name}" has no topic matching ${found.rest}. Its topics: ${api.topics.map((t) => t.path).join(', ')}.`);
+    const found = matchBasePath([...this.deployments.values()].map((d) => ({ basePath: d.api.basePath, deployment: d })), checked.path);
+    if (!found) {
+      const deployed = [...this.deployments.values()].map((d) => d.api.basePath).join(', ') || 'none';
+      return sendText(res, 404, `No API is deployed at ${rawPath}. Deployed: ${deployed}.`);
     }
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.setHeader('allow', 'GET');
-      return sendText(res, 405, `Topics are subscribe-only: use GET (got ${req.method}).`);
+    const { api, limiter } = found.api.deployment;
+    entry.apiId = api.id;
+    const origin = header(req, 'origin');
+
+    if (method === 'OPTIONS') {
+      const preflight = preflightHeaders(api.runtime.corsOrigins, origin, api.runtime.security);
+      if (preflight === 'forbidden') return sendText(res, 403, `Origin ${origin} may not use "${api.name}": add it to x-gateway.cors.`);
+      return sendEmpty(res, 204, preflight);
+    }
+    const cors = corsHeaders(api.runtime.corsOrigins, origin);
+    if (cors === 'forbidden') return sendText(res, 403, `Origin ${origin} may not use "${api.name}": add it to x-gateway.cors.`);
+    setHeaders(res, cors);
+
+    const match = matchTopic(api.topics, found.rest);
+    if (!match) return sendText(res, 404, `"${api.name}" has no topic matching ${found.rest}. Its topics: ${api.topics.map((t) => t.path).join(', ')}.`);
+    const counters = this.metrics.for(api.id, match.topic.path);
+    if (method !== 'GET') return sendText(res, 405, `Topics are subscribe-only: use GET (got ${method}).`, { allow: 'GET' });
+
+    if (!api.runtime.transports[transport]) {
+      const other = transport === 'http' ? 'https' : 'http';
+      const where = other === 'https' ? this.httpsUrl : this.url;
+      return sendText(res, 403, `"${api.name}" is not served over ${transport.toUpperCase()}: its transports allow ${other.toUpperCase()} only${where ? ` (${where}${rawPath})` : ''}.`);
     }
 
-    const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + query);
+    const query = new URLSearchParams(rawQuery);
+    const auth = authenticate(api.runtime.security, { headers: req.headers, query });
+    if (!auth.ok) {
+      counters.authFailures++;
+      return sendText(res, 401, `Unauthorized: ${auth.message}`, auth.wwwAuthenticate ? { 'www-authenticate': auth.wwwAuthenticate } : {});
+    }
+    const subscriberKey = auth.subscriberKey === 'anonymous' ? `ip:${req.socket?.remoteAddress ?? 'unknown'}` : auth.subscriberKey;
+    entry.subscriber = subscriberKey;
+    const admission = limiter.admit(subscriberKey);
+    if (!admission.ok) {
+      counters.rateLimited++;
+      return sendText(res, 429, admission.message, { 'retry-after': String(admission.retryAfterSeconds) });
+    }
+
+    // Credentials that authenticated the client to the gateway are not the backend's business.
+    const credentialFree = api.runtime.security.type === 'none' ? rawQuery : withoutCredentials(api.runtime.security, query).toString();
+    const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + (credentialFree ? `?${credentialFree}` : ''));
     const key = `${api.id}\n${target.href}`;
     let hub = this.hubs.get(key);
     if (!hub) {
-      hub = new StreamHub(target, api.runtime, this.metrics.for(api.id, match.topic.path));
+      hub = new StreamHub(target, api.runtime, counters);
       this.hubs.set(key, hub);
     }
-    const lastEventId = req.headers['last-event-id'];
-    hub.subscribe({ res, lastEventId: Array.isArray(lastEventId) ? lastEventId[0] : lastEventId });
+    const limited = api.runtime.rateLimit.eventsPerMinute !== undefined || api.runtime.rateLimit.eventsPerDay !== undefined;
+    hub.subscribe({
+      res,
+      lastEventId: header(req, 'last-event-id'),
+      ...(limited ? { admitEvent: () => limiter.consume(subscriberKey) } : {}),
+    });
   }
 }
 
-function sendText(res: ServerResponse, status: number, text: string): void {
-  const body = text.endsWith('\n') ? text : text + '\n';
-  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-  res.end(body);
+function header(req: GatewayRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
 }

@@ -1,7 +1,11 @@
 import { EventEmitter } from 'node:events';
 import type { ApiSummary, HostMode, StudioEvent, StudioHandlers } from '../../shared/api/contract.ts';
 import { fail, ok } from '../../shared/result.ts';
-import { Gateway } from '../gateway/gateway.ts';
+import path from 'node:path';
+import { Gateway, type AccessEntry } from '../gateway/gateway.ts';
+import { loadOrCreateLocalCertificate, loadUserCertificate } from '../gateway/transports/local-certificate.ts';
+import { studioHome } from './default-project.ts';
+import { resolveMockEndpoint } from './mock-endpoint.ts';
 import { MOCK_STREAMS, MockBackend } from '../mock/mock-backend.ts';
 import { ProjectStore, type ProjectApi } from '../project/project-store.ts';
 import { Subscriptions } from '../viewer/subscriptions.ts';
@@ -16,6 +20,12 @@ export interface HostOptions {
   host?: string;
   /** Port, 0 for any free port, or null to not start the service. */
   gatewayPort?: number | null;
+  /** HTTPS gateway port (HTTP/2 + HTTP/1.1); null = off. */
+  gatewayHttpsPort?: number | null;
+  /** The user's own certificate for the HTTPS gateway; else a local one is generated once. */
+  tls?: { certPath: string; keyPath: string };
+  /** Where app data lives (the generated certificate): default ~/.sse-studio or $SSE_STUDIO_HOME. */
+  dataDir?: string;
   mockPort?: number | null;
   mode: HostMode;
   /** Deploy every valid API of the project at start (what `serve` does). */
@@ -25,6 +35,7 @@ export interface HostOptions {
 
 export const DEFAULT_HOST = '127.0.0.1';
 export const DEFAULT_GATEWAY_PORT = 8280;
+export const DEFAULT_GATEWAY_HTTPS_PORT = 8243;
 export const DEFAULT_MOCK_PORT = 8080;
 
 export class StudioHost {
@@ -48,7 +59,19 @@ export class StudioHost {
     const host = options.host ?? DEFAULT_HOST;
     const gatewayPort = options.gatewayPort === undefined ? DEFAULT_GATEWAY_PORT : options.gatewayPort;
     const mockPort = options.mockPort === undefined ? DEFAULT_MOCK_PORT : options.mockPort;
-    const gateway = gatewayPort === null ? undefined : new Gateway({ host, port: gatewayPort, onAccess: options.onAccess && ((e) => options.onAccess?.(`${e.method} ${e.path} ${e.status} ${e.durationMs}ms${e.note ? ` (${e.note})` : ''}`)) });
+    const httpsPort = options.gatewayHttpsPort === undefined ? DEFAULT_GATEWAY_HTTPS_PORT : options.gatewayHttpsPort;
+    const gatewayOn = gatewayPort !== null || httpsPort !== null;
+    const tls = httpsPort === null || !gatewayOn ? undefined : options.tls ? await loadUserCertificate(options.tls.certPath, options.tls.keyPath) : await loadOrCreateLocalCertificate(path.join(options.dataDir ?? studioHome(), 'tls'));
+    const onAccess = options.onAccess;
+    const gateway = !gatewayOn
+      ? undefined
+      : new Gateway({
+          host,
+          port: gatewayPort,
+          httpsPort,
+          ...(tls ? { tls } : {}),
+          ...(onAccess ? { onAccess: (e: AccessEntry) => onAccess(`${e.method} ${e.path} ${e.status} ${e.durationMs}ms ${e.transport} HTTP/${e.httpVersion}${e.subscriber ? ` ${e.subscriber}` : ''}`) } : {}),
+        });
     const mock = mockPort === null ? undefined : new MockBackend({ host, port: mockPort });
     const studio = new StudioHost(project, gateway, mock, options.mode);
     try {
@@ -77,6 +100,8 @@ export class StudioHost {
 
   summary(entry: ProjectApi): ApiSummary {
     const gatewayUrl = this.gateway?.url;
+    const httpsUrl = this.gateway?.httpsUrl;
+    const transports = entry.api.runtime.transports;
     return {
       id: entry.id,
       name: entry.api.name,
@@ -89,13 +114,20 @@ export class StudioHost {
       topics: entry.api.topics.map((t) => ({
         path: t.path,
         ...(t.backendPath ? { backendPath: t.backendPath } : {}),
-        gatewayUrl: gatewayUrl ? gatewayUrl + entry.basePath + (t.path === '/' ? '' : t.path) : null,
+        gatewayUrl: gatewayUrl && transports.http ? gatewayUrl + entry.basePath + (t.path === '/' ? '' : t.path) : null,
+        gatewayHttpsUrl: httpsUrl && transports.https ? httpsUrl + entry.basePath + (t.path === '/' ? '' : t.path) : null,
       })),
     };
   }
 
+  /** The backend the gateway really streams from (the running mock when the API names its usual address). */
+  endpointOf(entry: ProjectApi): string {
+    return resolveMockEndpoint(entry.api.endpoint, DEFAULT_MOCK_PORT, this.mock?.url);
+  }
+
   private deploy(entry: ProjectApi): void {
-    this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint: entry.api.endpoint, topics: entry.api.topics, runtime: entry.api.runtime });
+    const endpoint = this.endpointOf(entry);
+    this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint, topics: entry.api.topics, runtime: entry.api.runtime });
   }
 
   private changed(): void {
@@ -110,6 +142,7 @@ export class StudioHost {
           mode: this.mode,
           projectRoot: this.project.root,
           gatewayUrl: this.gateway?.url ?? null,
+          gatewayHttpsUrl: this.gateway?.httpsUrl ?? null,
           mockUrl: this.mock?.url ?? null,
           mockStreams: this.mock ? MOCK_STREAMS : [],
         }),
@@ -154,7 +187,7 @@ export class StudioHost {
         } else {
           const entry = this.project.get(target.apiId);
           if (!entry) return fail('not_found', `There is no API "${target.apiId}" in the project.`);
-          if (!this.gateway?.url) return fail('gateway_off', 'The gateway is not running.');
+          if (!this.gateway?.url) return fail('gateway_off', 'The gateway\'s HTTP listener is not running.');
           if (!this.gateway.isDeployed(entry.id)) return fail('not_deployed', `Deploy "${entry.api.name}" first: the gateway does not serve it yet.`);
           const topicPath = target.topicPath.startsWith('/') ? target.topicPath : '/' + target.topicPath;
           if (/[*{}]/.test(topicPath)) return fail('bad_topic', `Subscribe to a concrete path: replace "*" or {param} in ${topicPath}, e.g. /prices.`);

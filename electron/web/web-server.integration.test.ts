@@ -19,7 +19,7 @@ beforeEach(async () => {
   projectDir = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-web-'));
   uiRoot = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-ui-'));
   await fs.writeFile(path.join(uiRoot, 'index.html'), '<!doctype html><title>SSE Studio</title>');
-  studio = await StudioHost.start({ project: projectDir, gatewayPort: 0, mockPort: 0, mode: 'web' });
+  studio = await StudioHost.start({ project: projectDir, gatewayPort: 0, gatewayHttpsPort: null, mockPort: 0, mode: 'web' });
   web = new WebServer(studio, { host: '127.0.0.1', port: 0, uiRoot });
   base = await web.start();
 });

@@ -14,6 +14,8 @@ export interface HostInfo {
   projectRoot: string;
   /** Base URL of the embedded gateway (HTTP), or null when it is not running. */
   gatewayUrl: string | null;
+  /** Base URL of the gateway's HTTPS listener (HTTP/2), or null. */
+  gatewayHttpsUrl: string | null;
   /** Base URL of the mock SSE backend, or null when it is not running. */
   mockUrl: string | null;
   /** Streams the mock backend serves, for pickers. */
@@ -25,6 +27,8 @@ export interface TopicSummary {
   backendPath?: string;
   /** Full gateway URL of this topic (with `*` or `{param}` still in it when the topic has them). */
   gatewayUrl: string | null;
+  /** The same over HTTPS (HTTP/2), or null when HTTPS is off for the gateway or this API. */
+  gatewayHttpsUrl: string | null;
 }
 
 export interface ApiSummary {

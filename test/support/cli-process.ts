@@ -1,13 +1,18 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const CLI = path.join(REPO_ROOT, 'bin/sse-studio.js');
+/** App data (the generated TLS certificate) goes to a temp folder, never the tester's home. */
+export const TEST_HOME = mkdtempSync(path.join(os.tmpdir(), 'sse-studio-home-'));
+const ENV = { ...process.env, SSE_STUDIO_HOME: TEST_HOME };
 
 /** A running `sse-studio serve`, with the URLs it printed. */
 export interface ServeProcess {
   child: ChildProcess;
-  urls: { gateway?: string; mock?: string; ui?: string; apis: string[] };
+  urls: { gateway?: string; https?: string; mock?: string; ui?: string; apis: string[] };
   stdout: () => string;
   stderr: () => string;
   /** Sends the signal and resolves with the exit code. */
@@ -15,7 +20,7 @@ export interface ServeProcess {
 }
 
 export function startServe(args: string[], timeoutMs = 20_000): Promise<ServeProcess> {
-  const child = spawn(process.execPath, [CLI, 'serve', ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, 'serve', ...args], { cwd: REPO_ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (out += c));
@@ -39,7 +44,7 @@ export function startServe(args: string[], timeoutMs = 20_000): Promise<ServePro
       const field = (name: string) => out.match(new RegExp(`^${name}\\s+(\\S+)`, 'm'))?.[1];
       resolve({
         child,
-        urls: { gateway: field('gateway'), mock: field('mock'), ui: field('ui'), apis: [...out.matchAll(/^api\s+(\S+)/gm)].map((m) => m[1] as string) },
+        urls: { gateway: field('gateway'), https: field('https'), mock: field('mock'), ui: field('ui'), apis: [...out.matchAll(/^api\s+(\S+)/gm)].map((m) => m[1] as string) },
         stdout: () => out,
         stderr: () => err,
         stop: async (signal = 'SIGINT') => {
@@ -54,7 +59,7 @@ export function startServe(args: string[], timeoutMs = 20_000): Promise<ServePro
 
 /** Runs the CLI to completion (for commands and errors that end by themselves). */
 export function runCli(args: string[], timeoutMs = 20_000): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: REPO_ROOT, env: ENV, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (c: string) => (stdout += c));

@@ -40,5 +40,9 @@ export function createCleartextListener({ handler, tracker, maxHeaderSize }: Cle
       }
     });
   });
+  // http.Server enforces headersTimeout/requestTimeout (slow-loris protection) with a timer it
+  // starts on 'listening' and stops in close(); ours never listens, so it follows the TCP server.
+  server.on('listening', () => h1.emit('listening'));
+  server.on('close', () => h1.close());
   return server;
 }

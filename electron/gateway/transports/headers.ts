@@ -43,5 +43,5 @@ export function writeStreamHead(res: GatewayResponse, status: number, headers: O
   setStreamHeaders(res, headers);
   // TypeScript cannot call an overloaded method on a union; both classes take (statusCode).
   (res as ServerResponse).writeHead(status);
-  if ('flushHeaders' in res) res.flushHeaders();
+  if (res.req.httpVersionMajor !== 2) (res as ServerResponse).flushHeaders();
 }

@@ -120,30 +120,41 @@ describe('Node clients on each path', () => {
 });
 
 describe('telling h2c from HTTP/1.1 on one port', () => {
-  /** Raw TCP: writes `pieces` with a pause between them, resolves with what came back within 300 ms of the last. */
-  async function rawExchange(pieces: Buffer[]): Promise<Buffer> {
+  /** Raw TCP: writes `pieces` as separate packets, resolves with what came back once `enough` says so. */
+  async function rawExchange(pieces: Buffer[], enough: (reply: Buffer) => boolean): Promise<Buffer> {
     const socket = net.connect(portOf(http), '127.0.0.1');
-    const received: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => received.push(chunk));
+    socket.setNoDelay(true);
+    let reply = Buffer.alloc(0);
+    const answered = new Promise<void>((resolve, reject) => {
+      socket.on('data', (chunk: Buffer) => {
+        reply = Buffer.concat([reply, chunk]);
+        if (enough(reply)) resolve();
+      });
+      socket.on('close', () => reject(new Error(`closed after ${JSON.stringify(reply.toString('latin1'))}`)));
+    });
     await new Promise((resolve) => socket.once('connect', resolve));
     for (const piece of pieces) {
       socket.write(piece);
+      // A pause between writes so the server really sees them as separate reads.
       await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    socket.destroy();
-    return Buffer.concat(received);
+    try {
+      await answered;
+    } finally {
+      socket.destroy();
+    }
+    return reply;
   }
 
   it('waits for a preface split across packets, then speaks HTTP/2 (answers with a SETTINGS frame)', async () => {
     const emptySettings = Buffer.from([0, 0, 0, 0x4, 0, 0, 0, 0, 0]);
-    const reply = await rawExchange([HTTP2_PREFACE.subarray(0, 3), HTTP2_PREFACE.subarray(3, 17), Buffer.concat([HTTP2_PREFACE.subarray(17), emptySettings])]);
+    const reply = await rawExchange([HTTP2_PREFACE.subarray(0, 3), HTTP2_PREFACE.subarray(3, 17), Buffer.concat([HTTP2_PREFACE.subarray(17), emptySettings])], (r) => r.length >= 9);
     // Frame header: 24-bit length, then type 0x4 = SETTINGS (RFC 9113 §6.5).
     expect(reply[3]).toBe(0x4);
   });
 
   it('hands an HTTP/1.1 request that starts like the preface ("P", then "OST") to HTTP/1.1 with every byte', async () => {
-    const reply = await rawExchange([Buffer.from('P'), Buffer.from('OST /raw HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n')]);
+    const reply = await rawExchange([Buffer.from('P'), Buffer.from('OST /raw HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n\r\n')], (r) => r.includes(FIRST_EVENT));
     expect(reply.toString('latin1')).toMatch(/^HTTP\/1\.1 200 OK\r\n/);
     expect(reply.toString('latin1')).toContain(FIRST_EVENT);
     expect(seen).toEqual([{ transport: 'http', httpVersion: '1.1', path: '/raw' }]);

@@ -30,7 +30,7 @@ export function routeByPreface(socket: Socket, route: (socket: Socket, protocol:
     if (verdict === 'need-more') return;
     detach();
     // Pause before unshift: with no 'data' listener left a flowing socket would read the bytes out
-    // to nobody. Both servers consume buffered bytes first (see routeByPreface's callers).
+    // to nobody. The caller decides when the socket flows again (see cleartext-listener.ts).
     socket.pause();
     socket.unshift(head);
     route(socket, verdict);

@@ -17,6 +17,10 @@ export type GatewayResponse = ServerResponse | Http2ServerResponse;
  * Handlers must not set hop-by-hop headers (`connection`, `keep-alive`, `transfer-encoding`,
  * `upgrade`, `proxy-connection`, `te` other than `trailers`) on an HTTP/2 response: RFC 9113 §8.2.2
  * forbids them and Node throws ERR_HTTP2_INVALID_CONNECTION_HEADERS from write()/end() (it only
- * drops `connection`, with a process warning). Use `setStreamHeaders()` from `./headers.ts`.
+ * drops `connection`, with a process warning). Use `setStreamHeaders()` / `writeStreamHead()` from
+ * `./headers.ts`, which leave them out on HTTP/2.
+ *
+ * TypeScript cannot call the overloaded `writeHead`/`write`/`end` on the response union; narrow with
+ * `res as ServerResponse` for the (status) / (string) forms, which both classes accept at run time.
  */
 export type GatewayHandler = (req: GatewayRequest, res: GatewayResponse, transport: Transport) => void;
