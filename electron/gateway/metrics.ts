@@ -1,3 +1,5 @@
+import type { GatewayMetricsRow } from '../../shared/api/contract.ts';
+
 /**
  * Live gateway metrics per API and topic: what a tester watches while dropping connections, and
  * what the Prometheus endpoint exports. Counters only grow; `connectionsOpen` is a gauge.
@@ -53,12 +55,7 @@ export class LatencyHistogram {
   }
 }
 
-export interface MetricsRow extends Omit<StreamCounters, 'addedLatency'> {
-  apiId: string;
-  topic: string;
-  addedLatencyP50Micros: number;
-  addedLatencyP99Micros: number;
-}
+export type MetricsRow = GatewayMetricsRow;
 
 const COUNTER_KEYS = [
   'connectionsTotal', 'eventsIn', 'eventsOut', 'bytesIn', 'bytesOut', 'replays', 'replayedEvents', 'gaps',

@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import type { ApiSummary, HostMode, StudioEvent, StudioHandlers } from '../../shared/api/contract.ts';
 import { fail, ok } from '../../shared/result.ts';
 import path from 'node:path';
-import { Gateway, type AccessEntry } from '../gateway/gateway.ts';
+import { Gateway, METRICS_PATH, type AccessEntry } from '../gateway/gateway.ts';
 import { loadOrCreateLocalCertificate, loadUserCertificate } from '../gateway/transports/local-certificate.ts';
 import { studioHome } from './default-project.ts';
 import { resolveMockEndpoint } from './mock-endpoint.ts';
@@ -111,6 +111,8 @@ export class StudioHost {
       ...(entry.api.description ? { description: entry.api.description } : {}),
       basePath: entry.basePath,
       deployed: this.gateway?.isDeployed(entry.id) ?? false,
+      endpointInUse: this.endpointOf(entry),
+      runtime: entry.api.runtime,
       topics: entry.api.topics.map((t) => ({
         path: t.path,
         ...(t.backendPath ? { backendPath: t.backendPath } : {}),
@@ -196,6 +198,15 @@ export class StudioHost {
         const subscriptionId = this.subscriptions.start(url, target.lastEventId);
         return ok({ subscriptionId, url: url.href });
       },
+      'apis.updateRuntime': async ({ id, gateway }) => {
+        const updated = await this.project.updateRuntime(id, gateway);
+        if (!updated.ok) return updated;
+        if (this.gateway?.isDeployed(id)) this.deploy(updated.value);
+        this.changed();
+        return ok(this.summary(updated.value));
+      },
+      'gateway.metrics': async () =>
+        ok({ rows: this.gateway?.metrics.rows() ?? [], at: Date.now(), prometheusUrl: this.gateway?.url ? this.gateway.url + METRICS_PATH : null }),
       'subscriptions.close': async ({ subscriptionId }) => ok({ closed: this.subscriptions.close(subscriptionId) }),
     };
   }

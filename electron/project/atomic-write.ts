@@ -22,3 +22,25 @@ export async function writeNewFileAtomic(target: string, text: string): Promise<
     await fs.unlink(temp).catch(() => undefined);
   }
 }
+
+/**
+ * Replaces a file atomically: readers see the old text or the new text, never a mix, and a crash
+ * leaves the old file in place. Keeps the file's mode.
+ */
+export async function replaceFileAtomic(target: string, text: string): Promise<void> {
+  const mode = (await fs.stat(target).catch(() => undefined))?.mode ?? 0o644;
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, 'wx', mode & 0o777);
+  try {
+    await handle.writeFile(text, 'utf8');
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  try {
+    await fs.rename(temp, target);
+  } catch (err) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+}

@@ -10,7 +10,8 @@ import { readSseApi } from '../../shared/asyncapi/read-sse-api.ts';
 import { writeAsyncApi3 } from '../../shared/asyncapi/write-sse-api.ts';
 import type { ProjectProblem } from '../../shared/api/contract.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
-import { writeNewFileAtomic } from './atomic-write.ts';
+import { replaceFileAtomic, writeNewFileAtomic } from './atomic-write.ts';
+import { parseDocument } from 'yaml';
 
 /**
  * A project on disk: a folder whose AsyncAPI documents are the APIs (or a single AsyncAPI file).
@@ -22,6 +23,8 @@ export interface ProjectApi {
   file: string;
   api: SseApi;
   basePath: string;
+  /** The text this entry was read from: a write refuses to go over a file changed since. */
+  text: string;
 }
 
 const API_FILE = /\.(ya?ml|json)$/i;
@@ -92,6 +95,39 @@ export class ProjectStore {
     this.problems = problems;
   }
 
+  /**
+   * Sets the document's `x-gateway` block (removed when empty), keeping the rest of the file as the
+   * user wrote it (comments, order, formatting, where the yaml library allows). Refuses when the
+   * file changed on disk since it was read, instead of overwriting someone else's edit.
+   */
+  async updateRuntime(id: string, block: Record<string, unknown>): Promise<Result<ProjectApi>> {
+    const entry = this.get(id);
+    if (!entry) return fail('not_found', `There is no API "${id}" in the project.`);
+    const onDisk = await fs.readFile(entry.file, 'utf8').catch((err: NodeJS.ErrnoException) => err);
+    if (typeof onDisk !== 'string') return fail('read_failed', `Could not read ${id}: ${onDisk.code ?? onDisk.message}.`);
+    if (onDisk !== entry.text) {
+      await this.reload();
+      return fail('conflict', `${id} changed on disk since it was loaded; it has been reloaded. Review it and apply your settings again.`);
+    }
+    const doc = parseDocument(onDisk);
+    if (Object.keys(block).length) doc.setIn(['x-gateway'], doc.createNode(block));
+    else doc.deleteIn(['x-gateway']);
+    const text = entry.file.toLowerCase().endsWith('.json') ? JSON.stringify(doc.toJS(), null, 2) + '\n' : doc.toString({ lineWidth: 0 });
+    const read = readSseApi(parseDocumentText(text).data);
+    if (!read.ok) {
+      const fields = read.problems.map((p) => ({ field: p.path[0] === 'x-gateway' ? p.path.slice(1).join('.') : p.path.join('.'), message: p.message }));
+      return fail('invalid_runtime', `Fix ${fields.length === 1 ? 'this setting' : `these ${fields.length} settings`}: ${fields.map((f) => f.field).join(', ')}.`, fields);
+    }
+    try {
+      await replaceFileAtomic(entry.file, text);
+    } catch (err) {
+      return fail('write_failed', `Could not write ${id}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    }
+    await this.reload();
+    const updated = this.get(id);
+    return updated ? ok(updated) : fail('write_failed', `Wrote ${id} but could not read it back.`);
+  }
+
   /** Validates a draft, writes it as a new AsyncAPI 3.0 file and reloads. */
   async create(draft: SseApiDraft): Promise<Result<ProjectApi>> {
     const fields = validateDraft(draft);
@@ -150,7 +186,7 @@ async function loadApiFile(file: string, rel: string, explicit: boolean): Promis
       }),
     };
   }
-  return { id: rel, file, api: read.value, basePath: gatewayBasePath(read.value.context, read.value.version) };
+  return { id: rel, file, api: read.value, basePath: gatewayBasePath(read.value.context, read.value.version), text };
 }
 
 async function findCandidateFiles(root: string, depth = 0): Promise<string[]> {

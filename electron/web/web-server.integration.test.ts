@@ -122,3 +122,40 @@ describe('web mode server', () => {
     controller.abort();
   });
 });
+
+describe('runtime settings and metrics through the Studio API', () => {
+  it('writes x-gateway into the document (keeping the rest), redeploys, and refuses bad settings field by field', async () => {
+    const file = path.join(projectDir, 'feed.asyncapi.yaml');
+    await fs.writeFile(file, `# my notes stay\nasyncapi: 3.0.0\ninfo: { title: Feed, version: 1.0.0 }\nx-context: /feed\nservers:\n  b: { host: "${new URL(studio.mock!.url!).host}", protocol: sse }\nchannels:\n  all: { address: "/*" } # every path\n`);
+    await studio.project.reload();
+    expect(await json(call('apis.deploy', { id: 'feed.asyncapi.yaml' }))).toMatchObject({ ok: true });
+
+    const bad = await json(call('apis.updateRuntime', { id: 'feed.asyncapi.yaml', gateway: { upstream: 'sometimes', security: { type: 'apiKey', keys: ['short'] } } }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_runtime', fields: [{ field: 'security.keys' }, { field: 'upstream' }] } });
+
+    const good = await json(call('apis.updateRuntime', { id: 'feed.asyncapi.yaml', gateway: { upstream: 'shared', security: { type: 'apiKey', in: 'header', name: 'apikey', keys: ['secret-key-1'] } } }));
+    expect(good).toMatchObject({ ok: true, value: { deployed: true, runtime: { upstream: 'shared', security: { type: 'apiKey' } } } });
+    const text = await fs.readFile(file, 'utf8');
+    expect(text).toContain('# my notes stay');
+    expect(text).toContain('# every path');
+    expect(text).toMatch(/x-gateway:\n\s+upstream: shared/);
+
+    // The redeployed API now asks for the key.
+    const refused = await fetch(`${studio.gateway!.url}/feed/1.0.0/counter`);
+    expect(refused.status).toBe(401);
+    const controller = new AbortController();
+    const allowed = await fetch(`${studio.gateway!.url}/feed/1.0.0/counter?rate=50`, { headers: { apikey: 'secret-key-1' }, signal: controller.signal });
+    expect(allowed.status).toBe(200);
+    const metrics = await json(call('gateway.metrics', {}));
+    expect(metrics).toMatchObject({ ok: true, value: { prometheusUrl: `${studio.gateway!.url}/_studio/metrics` } });
+    const rows = (metrics.value as unknown as { rows: Array<{ topic: string; authFailures: number; connectionsOpen: number }> }).rows;
+    expect(rows.find((r) => r.topic === '/*')).toMatchObject({ authFailures: 1, connectionsOpen: 1 });
+    controller.abort();
+
+    // Someone else edits the file: the next update refuses instead of overwriting.
+    await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('# my notes stay', '# edited elsewhere'));
+    const conflict = await json(call('apis.updateRuntime', { id: 'feed.asyncapi.yaml', gateway: {} }));
+    expect(conflict).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(await fs.readFile(file, 'utf8')).toContain('# edited elsewhere');
+  });
+});

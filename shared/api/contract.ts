@@ -5,6 +5,7 @@
  */
 import type { Result, StudioError } from '../result.ts';
 import type { SseApiDraft } from '../model/sse-api.ts';
+import type { ApiRuntime } from '../model/runtime.ts';
 
 export type HostMode = 'electron' | 'web';
 
@@ -43,6 +44,33 @@ export interface ApiSummary {
   basePath: string;
   topics: TopicSummary[];
   deployed: boolean;
+  /** The backend the gateway streams from (differs from `endpoint` when it names the mock's usual address and the mock runs elsewhere). */
+  endpointInUse: string;
+  /** Gateway settings from the document's `x-gateway` block (defaults filled in). */
+  runtime: ApiRuntime;
+}
+
+/** Live gateway counters for one API topic (see electron/gateway/metrics.ts). */
+export interface GatewayMetricsRow {
+  apiId: string;
+  topic: string;
+  connectionsOpen: number;
+  connectionsTotal: number;
+  eventsIn: number;
+  eventsOut: number;
+  bytesIn: number;
+  bytesOut: number;
+  replays: number;
+  replayedEvents: number;
+  gaps: number;
+  slowSubscriberDrops: number;
+  oversizeEventsDropped: number;
+  rateLimited: number;
+  authFailures: number;
+  upstreamConnects: number;
+  upstreamFailures: number;
+  addedLatencyP50Micros: number;
+  addedLatencyP99Micros: number;
 }
 
 /** A file in the project that could not be read as an SSE API, with where and why. */
@@ -78,6 +106,13 @@ export interface StudioMethods {
   'apis.create': { params: SseApiDraft; result: ApiSummary };
   'apis.deploy': { params: { id: string }; result: ApiSummary };
   'apis.undeploy': { params: { id: string }; result: ApiSummary };
+  /**
+   * Replaces the API's `x-gateway` block (the file format, see shared/asyncapi/read-runtime.ts) in
+   * its document, keeping the rest of the file as written; redeploys a deployed API. Field errors
+   * name the setting (`security.keys`, `replay.maxEvents` ...).
+   */
+  'apis.updateRuntime': { params: { id: string; gateway: Record<string, unknown> }; result: ApiSummary };
+  'gateway.metrics': { params: Record<string, never>; result: { rows: GatewayMetricsRow[]; at: number; prometheusUrl: string | null } };
   'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
 }

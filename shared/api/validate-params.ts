@@ -39,6 +39,15 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'subscriptions.open': (params) =>
     typeof params.url === 'string' ? strings<'subscriptions.open'>(['url'], ['lastEventId'])(params) : strings<'subscriptions.open'>(['apiId', 'topicPath'], ['lastEventId'])(params),
   'subscriptions.close': strings(['subscriptionId']),
+  'apis.updateRuntime': (params) => {
+    if (typeof params.id !== 'string') return fail('bad_params', '"id" must be a string.');
+    const gateway = params.gateway;
+    if (typeof gateway !== 'object' || gateway === null || Array.isArray(gateway)) return fail('bad_params', '"gateway" must be an object (the x-gateway settings).');
+    const extra = Object.keys(params).find((k) => k !== 'id' && k !== 'gateway');
+    if (extra) return fail('bad_params', `Unknown parameter "${extra}".`);
+    return ok({ id: params.id, gateway: gateway as Record<string, unknown> });
+  },
+  'gateway.metrics': empty(),
 };
 
 export const STUDIO_METHODS = Object.keys(CHECKS) as StudioMethod[];

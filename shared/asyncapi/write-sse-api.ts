@@ -33,7 +33,7 @@ export function writeAsyncApi3(api: SseApi): string {
     asyncapi: '3.0.0',
     info: { title: api.name, version: api.version, ...(api.description ? { description: api.description } : {}) },
     'x-context': api.context,
-    ...gatewayBlock(api.runtime),
+    ...gatewayEntry(api.runtime),
     servers: { production: server },
     channels,
     operations,
@@ -46,8 +46,13 @@ function channelId(path: string, index: number): string {
   return id || (index === 0 ? 'all' : `topic-${index + 1}`);
 }
 
+function gatewayEntry(runtime: ApiRuntime): { 'x-gateway'?: Record<string, unknown> } {
+  const block = gatewayBlock(runtime);
+  return Object.keys(block).length ? { 'x-gateway': block } : {};
+}
+
 /** The `x-gateway` block: only the settings that differ from the defaults, keys as readRuntime reads them. */
-function gatewayBlock(runtime: ApiRuntime): { 'x-gateway'?: Record<string, unknown> } {
+export function gatewayBlock(runtime: ApiRuntime): Record<string, unknown> {
   const block: Record<string, unknown> = {};
   const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
   if (!same(runtime.transports, DEFAULT_RUNTIME.transports)) block.transports = (['http', 'https'] as const).filter((t) => runtime.transports[t]);
@@ -59,5 +64,5 @@ function gatewayBlock(runtime: ApiRuntime): { 'x-gateway'?: Record<string, unkno
   for (const key of ['heartbeatSeconds', 'onBackendDrop', 'upstream', 'lingerSeconds', 'maxEventBytes', 'subscriberQueueEvents'] as const) {
     if (runtime[key] !== DEFAULT_RUNTIME[key]) block[key] = runtime[key];
   }
-  return Object.keys(block).length ? { 'x-gateway': block } : {};
+  return block;
 }
