@@ -13,7 +13,7 @@ import { fail, type Result } from '../shared/result.ts';
 import { ensureDefaultProject } from './host/default-project.ts';
 import { dispatch } from './host/dispatch.ts';
 import { ListenError } from './host/listen.ts';
-import { DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT, StudioHost } from './host/studio-host.ts';
+import { DEFAULT_GATEWAY_HTTPS_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT, StudioHost } from './host/studio-host.ts';
 import { ProjectOpenError } from './project/project-store.ts';
 import { appLayout } from './shell/app-layout.ts';
 import { projectFromArgv } from './shell/command-line.ts';
@@ -42,7 +42,7 @@ function serialized<T>(operation: () => Promise<T>): Promise<T> {
 
 /** Starts the host on `dir`; a taken default port moves that service to a free port. */
 async function startStudio(dir: string): Promise<MovedService[]> {
-  const { value, moved } = await startWithPortFallback({ gatewayPort: DEFAULT_GATEWAY_PORT, mockPort: DEFAULT_MOCK_PORT }, (ports) =>
+  const { value, moved } = await startWithPortFallback({ gatewayPort: DEFAULT_GATEWAY_PORT, gatewayHttpsPort: DEFAULT_GATEWAY_HTTPS_PORT, mockPort: DEFAULT_MOCK_PORT }, (ports) =>
     StudioHost.start({ project: dir, host: DEFAULT_HOST, ...ports, mode: 'electron', deployAll: true }),
   );
   studio = value;
@@ -80,7 +80,7 @@ function sendToWindow(event: StudioEvent): void {
 
 function reportMovedServices(moved: MovedService[]): void {
   if (moved.length === 0) return;
-  const { message, detail } = describeMovedServices(moved, { gateway: studio?.gateway?.url ?? null, mock: studio?.mock?.url ?? null });
+  const { message, detail } = describeMovedServices(moved, { gateway: studio?.gateway?.url ?? null, gatewayHttps: studio?.gateway?.httpsUrl ?? null, mock: studio?.mock?.url ?? null });
   const options = { type: 'warning' as const, title: 'SSE Studio', message, detail, buttons: ['OK'] };
   void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
 }

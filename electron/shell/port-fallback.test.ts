@@ -12,7 +12,8 @@ function starter(taken: Set<number>) {
     attempts.push(ports);
     // Like StudioHost.start: the mock listens first, then the gateway.
     if (ports.mockPort && taken.has(ports.mockPort)) throw inUse('Mock backend', ports.mockPort);
-    if (ports.gatewayPort && taken.has(ports.gatewayPort)) throw inUse('Gateway', ports.gatewayPort);
+    if (ports.gatewayPort && taken.has(ports.gatewayPort)) throw inUse('Gateway (HTTP)', ports.gatewayPort);
+    if (ports.gatewayHttpsPort && taken.has(ports.gatewayHttpsPort)) throw inUse('Gateway (HTTPS)', ports.gatewayHttpsPort);
     return `started ${ports.gatewayPort}/${ports.mockPort}`;
   };
   return { start, attempts };
@@ -39,6 +40,13 @@ describe('startWithPortFallback', () => {
     expect(result.ports).toEqual({ gatewayPort: 0, mockPort: 0 });
     expect(result.moved.map((m) => [m.service, m.port])).toEqual([['mock', 8080], ['gateway', 8280]]);
     expect(attempts).toHaveLength(3);
+  });
+
+  it('moves the HTTPS listener too', async () => {
+    const { start } = starter(new Set([8243]));
+    const result = await startWithPortFallback({ gatewayPort: 8280, gatewayHttpsPort: 8243, mockPort: 8080 }, start);
+    expect(result.ports).toEqual({ gatewayPort: 8280, gatewayHttpsPort: 0, mockPort: 8080 });
+    expect(result.moved).toEqual([{ service: 'gatewayHttps', port: 8243, reason: expect.stringContaining('Gateway (HTTPS)') }]);
   });
 
   it('does not retry errors another port cannot fix', async () => {

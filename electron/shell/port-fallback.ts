@@ -9,10 +9,14 @@ import { ListenError } from '../host/listen.ts';
 export interface ServicePorts {
   /** Port, 0 for any free port, or null for "do not start". */
   gatewayPort: number | null;
+  /** The gateway's HTTPS port; absent = the host's default, null = off. */
+  gatewayHttpsPort?: number | null;
   mockPort: number | null;
 }
 
-export type ServiceName = 'gateway' | 'mock';
+export type ServiceName = 'gateway' | 'gatewayHttps' | 'mock';
+
+const PORT_KEY: Record<ServiceName, keyof ServicePorts> = { gateway: 'gatewayPort', gatewayHttps: 'gatewayHttpsPort', mock: 'mockPort' };
 
 export interface MovedService {
   service: ServiceName;
@@ -31,7 +35,7 @@ export async function startWithPortFallback<T>(
 ): Promise<{ value: T; ports: ServicePorts; moved: MovedService[] }> {
   const current = { ...ports };
   const moved: MovedService[] = [];
-  // Each service can move once, so at most three attempts.
+  // Each service can move once, so at most four attempts.
   for (;;) {
     try {
       return { value: await start({ ...current }), ports: current, moved };
@@ -39,7 +43,7 @@ export async function startWithPortFallback<T>(
       const service = err instanceof ListenError && err.code && MOVABLE.has(err.code) ? serviceOnPort(current, err.port) : undefined;
       if (!service || !(err instanceof ListenError)) throw err;
       moved.push({ service, port: err.port, reason: err.message });
-      current[service === 'gateway' ? 'gatewayPort' : 'mockPort'] = 0;
+      current[PORT_KEY[service]] = 0;
     }
   }
 }
@@ -47,14 +51,15 @@ export async function startWithPortFallback<T>(
 function serviceOnPort(ports: ServicePorts, port: number): ServiceName | undefined {
   if (port === 0) return undefined;
   if (ports.gatewayPort === port) return 'gateway';
+  if (ports.gatewayHttpsPort === port) return 'gatewayHttps';
   if (ports.mockPort === port) return 'mock';
   return undefined;
 }
 
-const LABEL: Record<ServiceName, string> = { gateway: 'gateway', mock: 'mock SSE backend' };
+const LABEL: Record<ServiceName, string> = { gateway: 'gateway', gatewayHttps: 'gateway (HTTPS)', mock: 'mock SSE backend' };
 
 /** The dialog text: which port was taken and where each service runs now. */
-export function describeMovedServices(moved: MovedService[], urls: Record<ServiceName, string | null>): { message: string; detail: string } {
+export function describeMovedServices(moved: MovedService[], urls: Partial<Record<ServiceName, string | null>>): { message: string; detail: string } {
   const ports = moved.map((m) => m.port).join(' and ');
   const lines = moved.map((m) => {
     const now = urls[m.service];
@@ -62,7 +67,7 @@ export function describeMovedServices(moved: MovedService[], urls: Record<Servic
   });
   if (moved.some((m) => m.service === 'mock')) {
     const port = moved.find((m) => m.service === 'mock')?.port;
-    lines.push(`APIs whose endpoint is the mock's usual address (port ${port}) do not reach the mock backend until that port is free and SSE Studio restarts.`);
+    lines.push(`APIs whose endpoint is the mock's usual address (port ${port}) are streamed from the mock at its new address.`);
   }
   lines.push('', 'To use the default ports, stop the program using them and restart SSE Studio.', '', ...moved.map((m) => m.reason));
   return { message: `Port${moved.length > 1 ? 's' : ''} ${ports} ${moved.length > 1 ? 'are' : 'is'} not available`, detail: lines.join('\n') };
