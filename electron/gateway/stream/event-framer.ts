@@ -28,6 +28,8 @@ export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Nu
   let size = 0;
   let atLineStart = true;
   let afterCR = false;
+  /** The last block ended with a CR at the end of a chunk (its LF, if any, comes next). */
+  let closedAtCR = false;
   let discarding = false;
   let discarded = 0;
 
@@ -65,10 +67,17 @@ export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Nu
       for (let i = 0; i < chunk.length; i++) {
         const byte = chunk[i];
         if (byte === LF && afterCR) {
-          // Second half of a CRLF whose CR ended the line (perhaps in the previous chunk).
+          // Second half of a CRLF whose CR ended the line in the previous chunk. If that CR closed
+          // a block, the block is gone already: pass the LF on by itself, now, so no byte waits.
           afterCR = false;
+          if (i === start && parts.length === 0 && !discarding && closedAtCR) {
+            closedAtCR = false;
+            callbacks.onBlock(chunk.subarray(i, i + 1));
+            start = i + 1;
+          }
           continue;
         }
+        closedAtCR = false;
         afterCR = byte === CR;
         if (byte !== CR && byte !== LF) {
           atLineStart = false;
@@ -78,10 +87,17 @@ export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Nu
           atLineStart = true;
           continue;
         }
-        // A blank line: the block ends here (a CRLF's LF, if it follows, starts the next block
-        // and is read there as the rest of this line end, so no byte is lost or added).
-        keep(chunk.subarray(start, i + 1));
-        start = i + 1;
+        // A blank line: the block ends here, with the LF of a CRLF when it is in this chunk.
+        let end = i + 1;
+        if (byte === CR && chunk[end] === LF) {
+          end++;
+          afterCR = false;
+          i++;
+        } else if (byte === CR) {
+          closedAtCR = true;
+        }
+        keep(chunk.subarray(start, end));
+        start = end;
         endBlock();
       }
       if (start < chunk.length) keep(chunk.subarray(start));

@@ -345,12 +345,16 @@ export class StreamHub {
       return new Set([lastEventId]);
     }
     this.counters.replays++;
-    this.counters.replayedEvents += entries.length;
     const ids = new Set<string>([lastEventId]);
+    const blocks: Buffer[] = [];
     for (const entry of entries) {
-      this.deliver(sub, entry.block);
+      blocks.push(entry.block);
       if (entry.id !== undefined) ids.add(entry.id);
     }
+    const sent = sub.writeEvents(blocks);
+    this.counters.replayedEvents += sent;
+    this.counters.eventsOut += sent;
+    for (let i = 0; i < sent; i++) this.counters.bytesOut += (blocks[i] as Buffer).length;
     return ids;
   }
 
