@@ -9,6 +9,10 @@ import { resolveMockEndpoint } from './mock-endpoint.ts';
 import { MOCK_STREAMS, MockBackend } from '../mock/mock-backend.ts';
 import { ProjectStore, type ProjectApi } from '../project/project-store.ts';
 import { Subscriptions } from '../viewer/subscriptions.ts';
+import { ProjectWatcher } from '../project/project-watcher.ts';
+import { RecoveryStore } from '../project/recovery-store.ts';
+import { RecentProjects } from '../project/recent-projects.ts';
+import { documentHandlers, type DocumentMethods } from './document-handlers.ts';
 import { APP_VERSION } from './app-version.ts';
 
 /**
@@ -43,14 +47,80 @@ export class StudioHost {
   private readonly subscriptions = new Subscriptions((e) => this.events.emit('event', e));
   readonly handlers: StudioHandlers;
 
+  private currentProject: ProjectStore;
+  private watcher: ProjectWatcher | undefined;
+  recovery: RecoveryStore;
+  readonly recent: RecentProjects;
+
   private constructor(
-    readonly project: ProjectStore,
+    project: ProjectStore,
     readonly gateway: Gateway | undefined,
     readonly mock: MockBackend | undefined,
     private readonly mode: HostMode,
+    readonly dataDir: string,
+    private readonly deployAll: boolean,
   ) {
+    this.currentProject = project;
+    this.recovery = new RecoveryStore(dataDir, project.root);
+    this.recent = new RecentProjects(dataDir);
     this.events.setMaxListeners(100);
-    this.handlers = this.createHandlers();
+    this.handlers = { ...this.createHandlers(), ...documentHandlers(this) };
+  }
+
+  get project(): ProjectStore {
+    return this.currentProject;
+  }
+
+  /** Switches to another project: streams of the old one end, the new one's APIs are deployed. */
+  async openProject(target: string): Promise<void> {
+    const next = await ProjectStore.open(target);
+    this.watcher?.stop();
+    this.subscriptions.closeAll();
+    for (const entry of this.currentProject.list().apis) this.gateway?.undeploy(entry.id);
+    this.currentProject = next;
+    this.recovery = new RecoveryStore(this.dataDir, next.root);
+    if (this.deployAll) this.deployValid();
+    this.watch();
+    await this.recent.add(target).catch(() => undefined);
+    this.emit({ type: 'project.opened', root: next.root });
+    this.changed();
+  }
+
+  emit(event: StudioEvent): void {
+    this.events.emit('event', event);
+  }
+
+  /** After a document changed (our save or another program's), the gateway serves what is on disk. */
+  redeployChanged(ids: string[]): void {
+    for (const id of ids) {
+      if (!this.gateway?.isDeployed(id)) continue;
+      const entry = this.project.get(id);
+      if (entry) this.deploy(entry);
+      else if (!this.project.document(id)) this.gateway.undeploy(id); // deleted; an invalid file keeps the last good deployment
+    }
+  }
+
+  private deployValid(): void {
+    for (const api of this.project.list().apis) {
+      try {
+        this.deploy(api);
+      } catch {
+        // Two APIs at one gateway path: the project lists the problem; the first one stays deployed.
+      }
+    }
+  }
+
+  private watch(): void {
+    this.watcher = new ProjectWatcher(this.project.root, () => {
+      const project = this.project;
+      void project.reloadAndDiff().then((ids) => {
+        if (project !== this.project || ids.length === 0) return;
+        this.redeployChanged(ids);
+        this.emit({ type: 'documents.changedOnDisk', ids });
+        this.changed();
+      });
+    });
+    this.watcher.start();
   }
 
   /** Opens the project and starts the services; on any failure, stops what it started and throws. */
@@ -73,7 +143,7 @@ export class StudioHost {
           ...(onAccess ? { onAccess: (e: AccessEntry) => onAccess(`${e.method} ${e.path} ${e.status} ${e.durationMs}ms ${e.transport} HTTP/${e.httpVersion}${e.subscriber ? ` ${e.subscriber}` : ''}`) } : {}),
         });
     const mock = mockPort === null ? undefined : new MockBackend({ host, port: mockPort });
-    const studio = new StudioHost(project, gateway, mock, options.mode);
+    const studio = new StudioHost(project, gateway, mock, options.mode, options.dataDir ?? studioHome(), Boolean(options.deployAll));
     try {
       await mock?.start();
       await gateway?.start();
@@ -81,9 +151,9 @@ export class StudioHost {
       await studio.stop();
       throw err;
     }
-    if (options.deployAll && gateway) {
-      for (const api of project.list().apis) studio.deploy(api);
-    }
+    if (options.deployAll && gateway) studio.deployValid();
+    studio.watch();
+    await studio.recent.add(options.project).catch(() => undefined);
     return studio;
   }
 
@@ -93,6 +163,7 @@ export class StudioHost {
   }
 
   async stop(): Promise<void> {
+    this.watcher?.stop();
     this.subscriptions.closeAll();
     await Promise.all([this.gateway?.stop(), this.mock?.stop()]);
     this.events.removeAllListeners();
@@ -127,16 +198,16 @@ export class StudioHost {
     return resolveMockEndpoint(entry.api.endpoint, DEFAULT_MOCK_PORT, this.mock?.url);
   }
 
-  private deploy(entry: ProjectApi): void {
+  deploy(entry: ProjectApi): void {
     const endpoint = this.endpointOf(entry);
     this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint, topics: entry.api.topics, runtime: entry.api.runtime });
   }
 
-  private changed(): void {
+  changed(): void {
     this.events.emit('event', { type: 'apis.changed' } satisfies StudioEvent);
   }
 
-  private createHandlers(): StudioHandlers {
+  private createHandlers(): Omit<StudioHandlers, DocumentMethods> {
     return {
       'host.info': async () =>
         ok({

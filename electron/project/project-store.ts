@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { SseApi, SseApiDraft } from '../../shared/model/sse-api.ts';
 import { DEFAULT_TOPIC } from '../../shared/model/sse-api.ts';
@@ -32,11 +33,29 @@ const SKIP_DIRS = new Set(['node_modules', 'dist', 'out', 'build']);
 const MAX_DEPTH = 4;
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
+/** An AsyncAPI document of the project as it is on disk. */
+export interface ProjectDocument {
+  id: string;
+  file: string;
+  text: string;
+  /** sha256 of the text: the editor's base version, for conflict detection. */
+  hash: string;
+  /** The API's name when the document is a valid SSE API. */
+  apiName: string | undefined;
+  problems: ProjectProblem[];
+}
+
+export function textHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 export class ProjectOpenError extends Error {}
 
 export class ProjectStore {
   private apis: ProjectApi[] = [];
   private problems: ProjectProblem[] = [];
+  /** Every AsyncAPI document of the project, valid or not, by id (relative path). */
+  private docs = new Map<string, ProjectDocument>();
   /** Files created in single-file mode, which are part of the project from then on. */
   private readonly extraFiles = new Set<string>();
 
@@ -78,13 +97,20 @@ export class ProjectStore {
     const files = this.singleFile ? [this.singleFile, ...this.extraFiles] : await findCandidateFiles(this.root);
     const apis: ProjectApi[] = [];
     const problems: ProjectProblem[] = [];
+    const docs = new Map<string, ProjectDocument>();
     for (const file of files) {
       const rel = path.relative(this.root, file).split(path.sep).join('/');
       const loaded = await loadApiFile(file, rel, Boolean(this.singleFile));
       if (loaded === undefined) continue;
-      if ('problems' in loaded) problems.push(...loaded.problems);
-      else apis.push(loaded);
+      if ('problems' in loaded) {
+        problems.push(...loaded.problems);
+        if (loaded.text !== undefined) docs.set(rel, { id: rel, file, text: loaded.text, hash: textHash(loaded.text), apiName: undefined, problems: loaded.problems });
+      } else {
+        apis.push(loaded);
+        docs.set(rel, { id: rel, file, text: loaded.text, hash: textHash(loaded.text), apiName: loaded.api.name, problems: [] });
+      }
     }
+    this.docs = docs;
     // Two APIs at one gateway path cannot both be served: report both files.
     const byBase = new Map<string, ProjectApi[]>();
     for (const a of apis) byBase.set(a.basePath, [...(byBase.get(a.basePath) ?? []), a]);
@@ -123,10 +149,84 @@ export class ProjectStore {
     } catch (err) {
       return fail('write_failed', `Could not write ${id}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
     }
+    this.ownWrites.set(id, textHash(text));
     await this.reload();
     const updated = this.get(id);
     return updated ? ok(updated) : fail('write_failed', `Wrote ${id} but could not read it back.`);
   }
+
+  /** Every AsyncAPI document, valid or not (an invalid one is still the user's to edit). */
+  documents(): ProjectDocument[] {
+    return [...this.docs.values()].sort((a, b) => a.id.localeCompare(b.id));
+  }
+
+  document(id: string): ProjectDocument | undefined {
+    return this.docs.get(id);
+  }
+
+  /**
+   * Saves a document's text (valid or not: problems are reported, the text is kept) atomically.
+   * `baseHash` is the hash of the text the editor started from: when the file on disk is no longer
+   * that text, someone else changed it and nothing is written.
+   */
+  async saveDocument(id: string, text: string, baseHash: string): Promise<Result<ProjectDocument>> {
+    const doc = this.docs.get(id);
+    if (!doc) return fail('not_found', `There is no document "${id}" in the project.`);
+    const onDisk = await fs.readFile(doc.file, 'utf8').catch((err: NodeJS.ErrnoException) => err);
+    if (typeof onDisk !== 'string') return fail('read_failed', `Could not read ${id}: ${onDisk.code ?? onDisk.message}.`);
+    if (textHash(onDisk) !== baseHash) {
+      return fail('conflict', `${id} was changed on disk by another program since you opened it. Reload it (your edits stay in the editor's recovery copy) or save under another name.`);
+    }
+    try {
+      await replaceFileAtomic(doc.file, text);
+    } catch (err) {
+      return fail('write_failed', `Could not write ${id}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    }
+    this.ownWrites.set(id, textHash(text));
+    await this.reload();
+    const saved = this.docs.get(id);
+    return saved ? ok(saved) : fail('write_failed', `Wrote ${id} but could not read it back.`);
+  }
+
+  /** Adds a new document (an import, a paste); never overwrites an existing file. */
+  async createDocument(fileName: string, text: string): Promise<Result<ProjectDocument>> {
+    if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.(ya?ml|json)$/i.test(fileName)) {
+      return fail('bad_file_name', `"${fileName}" is not a usable file name: use letters, digits, ".", "-", "_" and end with .yaml, .yml or .json.`, [{ field: 'fileName', message: 'Use letters, digits, ".", "-", "_", ending in .yaml, .yml or .json.' }]);
+    }
+    const file = path.join(this.root, fileName);
+    try {
+      await writeNewFileAtomic(file, text);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return fail('file_exists', `${fileName} already exists in the project: pick another name.`, [{ field: 'fileName', message: `${fileName} already exists.` }]);
+      return fail('write_failed', `Could not write ${fileName}: ${code ?? (err as Error).message}.`);
+    }
+    if (this.singleFile) this.extraFiles.add(file);
+    this.ownWrites.set(fileName, textHash(text));
+    await this.reload();
+    const created = this.docs.get(fileName);
+    return created ? ok(created) : fail('not_asyncapi', `${fileName} was written but is not an AsyncAPI document (no top-level "asyncapi" key).`);
+  }
+
+  /**
+   * Reloads from disk and returns the documents that changed because of another program (not
+   * because of our own saves), for "changed on disk — reload?" prompts.
+   */
+  async reloadAndDiff(): Promise<string[]> {
+    const before = new Map([...this.docs].map(([id, d]) => [id, d.hash]));
+    await this.reload();
+    const changed: string[] = [];
+    for (const [id, doc] of this.docs) {
+      if (before.get(id) === doc.hash) continue;
+      if (this.ownWrites.get(id) === doc.hash) continue;
+      changed.push(id);
+    }
+    for (const id of before.keys()) if (!this.docs.has(id) && !changed.includes(id)) changed.push(id);
+    return changed;
+  }
+
+  /** Hashes of the texts we wrote ourselves, so the watcher does not report our own saves. */
+  private readonly ownWrites = new Map<string, string>();
 
   /** Validates a draft, writes it as a new AsyncAPI 3.0 file and reloads. */
   async create(draft: SseApiDraft): Promise<Result<ProjectApi>> {
@@ -156,13 +256,16 @@ export class ProjectStore {
       return fail('write_failed', `Could not write ${file}: ${code ?? (err as Error).message}.`);
     }
     if (this.singleFile) this.extraFiles.add(file);
+    this.ownWrites.set(fileName, textHash(await fs.readFile(file, 'utf8')));
     await this.reload();
     const created = this.apis.find((a) => a.file === file);
     return created ? ok(created) : fail('write_failed', `Wrote ${fileName} but could not read it back.`);
   }
 }
 
-async function loadApiFile(file: string, rel: string, explicit: boolean): Promise<ProjectApi | { problems: ProjectProblem[] } | undefined> {
+type Loaded = ProjectApi | { problems: ProjectProblem[]; text?: string };
+
+async function loadApiFile(file: string, rel: string, explicit: boolean): Promise<Loaded | undefined> {
   let text: string;
   try {
     const stat = await fs.stat(file);
@@ -175,11 +278,12 @@ async function loadApiFile(file: string, rel: string, explicit: boolean): Promis
   if (!explicit && !/^\s*["']?asyncapi["']?\s*:/m.test(text)) return undefined;
   const parsed = parseDocumentText(text);
   if (parsed.problems.length) {
-    return { problems: parsed.problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column } : {}), message: `Not valid YAML/JSON: ${p.message}` })) };
+    return { text, problems: parsed.problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column } : {}), message: `Not valid YAML/JSON: ${p.message}` })) };
   }
   const read = readSseApi(parsed.data);
   if (!read.ok) {
     return {
+      text,
       problems: read.problems.map((p) => {
         const at = parsed.locate(p.path);
         return { file: rel, ...(at ? { line: at.line, column: at.column } : {}), message: p.message };

@@ -86,6 +86,28 @@ export interface ProjectView {
   problems: ProjectProblem[];
 }
 
+/** An AsyncAPI document of the project, valid or not. */
+export interface DocumentSummary {
+  id: string;
+  /** The API's name when the document is a valid SSE API, else null. */
+  apiName: string | null;
+  problems: ProjectProblem[];
+  /** Unsaved editor text is kept for it (recovery after a crash). */
+  hasDraft: boolean;
+}
+
+export interface DocumentView extends DocumentSummary {
+  text: string;
+  /** Hash of `text`: send it back as `baseHash` when saving, so a change on disk is never overwritten. */
+  hash: string;
+  draft: { text: string; baseHash: string; savedAt: number } | null;
+}
+
+export interface RecentProject {
+  path: string;
+  openedAt: number;
+}
+
 export type SubscriptionTarget = { apiId: string; topicPath: string; lastEventId?: string } | { url: string; lastEventId?: string };
 
 export type SubscriptionState = 'connecting' | 'open' | 'waiting' | 'closed' | 'failed';
@@ -112,6 +134,18 @@ export interface StudioMethods {
    * name the setting (`security.keys`, `replay.maxEvents` ...).
    */
   'apis.updateRuntime': { params: { id: string; gateway: Record<string, unknown> }; result: ApiSummary };
+  'documents.list': { params: Record<string, never>; result: { documents: DocumentSummary[] } };
+  'documents.get': { params: { id: string }; result: DocumentView };
+  /** Saves (valid or not); refused with `conflict` when the file changed on disk since `baseHash`. */
+  'documents.save': { params: { id: string; text: string; baseHash: string }; result: DocumentView };
+  /** A new document from an import or a paste; never overwrites. */
+  'documents.create': { params: { fileName: string; text: string }; result: DocumentView };
+  /** Unsaved editor text, kept outside the project for crash recovery. */
+  'documents.saveDraft': { params: { id: string; text: string; baseHash: string }; result: { savedAt: number } };
+  'documents.discardDraft': { params: { id: string }; result: { discarded: boolean } };
+  /** Opens another project folder (or AsyncAPI file) in this host. */
+  'project.open': { params: { path: string }; result: HostInfo };
+  'project.recent': { params: Record<string, never>; result: { projects: RecentProject[] } };
   'gateway.metrics': { params: Record<string, never>; result: { rows: GatewayMetricsRow[]; at: number; prometheusUrl: string | null } };
   'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
@@ -123,6 +157,9 @@ export type ResultOf<M extends StudioMethod> = StudioMethods[M]['result'];
 
 export type StudioEvent =
   | { type: 'apis.changed' }
+  /** Documents another program changed or deleted on disk (not our own saves). */
+  | { type: 'documents.changedOnDisk'; ids: string[] }
+  | { type: 'project.opened'; root: string }
   | { type: 'subscription.state'; subscriptionId: string; state: SubscriptionState; detail: string; at: number }
   | { type: 'subscription.events'; subscriptionId: string; events: ViewerEvent[] };
 

@@ -48,6 +48,14 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
     return ok({ id: params.id, gateway: gateway as Record<string, unknown> });
   },
   'gateway.metrics': empty(),
+  'documents.list': empty(),
+  'documents.get': strings(['id']),
+  'documents.save': strings(['id', 'text', 'baseHash']),
+  'documents.create': strings(['fileName', 'text']),
+  'documents.saveDraft': strings(['id', 'text', 'baseHash']),
+  'documents.discardDraft': strings(['id']),
+  'project.open': strings(['path']),
+  'project.recent': empty(),
 };
 
 export const STUDIO_METHODS = Object.keys(CHECKS) as StudioMethod[];

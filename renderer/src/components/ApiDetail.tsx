@@ -3,23 +3,31 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import Paper from '@mui/material/Paper';
-import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
-import TableCell from '@mui/material/TableCell';
-import TableHead from '@mui/material/TableHead';
-import TableRow from '@mui/material/TableRow';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import type { ApiSummary } from '../../../shared/api/contract.ts';
+import { useRuntimeForm } from '../runtime/useRuntimeForm.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
-import { CopyButton } from './CopyButton.tsx';
+import { MetricsTab } from './metrics/MetricsTab.tsx';
+import { ApiOverview } from './overview/ApiOverview.tsx';
+import { RuntimeTab } from './runtime/RuntimeTab.tsx';
 
-/** One API: what it is, where the gateway serves its topics, and the deploy switch. */
-export function ApiDetail({ api }: { api: ApiSummary }) {
+type TabName = 'overview' | 'runtime' | 'metrics';
+
+/**
+ * One API: its name and the deploy switch, then tabs: Overview (where the gateway serves it),
+ * Runtime (its gateway settings) and Metrics (live counters). The Runtime form's state lives here, so
+ * a look at Metrics in the middle of an edit loses nothing typed; Metrics polls only while shown.
+ */
+export function ApiDetail({ api, onConflict }: { api: ApiSummary; onConflict: () => void }) {
   const { client } = useStudio();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
+  const [tab, setTab] = useState<TabName>('overview');
+  const runtime = useRuntimeForm(api, client, onConflict);
 
   const toggle = async () => {
     setBusy(true);
@@ -31,8 +39,8 @@ export function ApiDetail({ api }: { api: ApiSummary }) {
   };
 
   return (
-    <Paper variant="outlined" data-testid="api-detail" sx={{ p: 2.5 }}>
-      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, mb: 2 }}>
+    <Paper variant="outlined" data-testid="api-detail" sx={{ p: 2.5, pb: 3 }}>
+      <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 2, mb: 1 }}>
         <Box sx={{ flex: 1, minWidth: 0 }}>
           <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}>
             <Typography variant="h5" data-testid="api-name">
@@ -62,46 +70,27 @@ export function ApiDetail({ api }: { api: ApiSummary }) {
           {error}
         </Alert>
       )}
-      <Box sx={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', columnGap: 3, rowGap: 0.75, mb: 2 }}>
-        <Fact label="Context" testId="api-context">{api.context}</Fact>
-        <Fact label="Base path" testId="api-base-path">{api.basePath}</Fact>
-        <Fact label="Endpoint" testId="api-endpoint">{api.endpoint}</Fact>
-        <Fact label="File" testId="api-file">{api.id}</Fact>
+      <Tabs value={tab} onChange={(_, next: TabName) => setTab(next)} aria-label="API sections" sx={{ mb: 2.5, minHeight: 40, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40, px: 2 } }}>
+        <Tab value="overview" label="Overview" data-testid="tab-overview" id="api-tab-overview" aria-controls="api-tabpanel" />
+        <Tab
+          value="runtime"
+          data-testid="tab-runtime"
+          id="api-tab-runtime"
+          aria-controls="api-tabpanel"
+          label={
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
+              Runtime
+              {runtime.dirty && <Box component="span" aria-label="unsaved changes" title="Unsaved changes" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'warning.main' }} />}
+            </Box>
+          }
+        />
+        <Tab value="metrics" label="Metrics" data-testid="tab-metrics" id="api-tab-metrics" aria-controls="api-tabpanel" />
+      </Tabs>
+      <Box role="tabpanel" id="api-tabpanel" aria-labelledby={`api-tab-${tab}`}>
+        {tab === 'overview' && <ApiOverview api={api} />}
+        {tab === 'runtime' && <RuntimeTab api={api} form={runtime} />}
+        {tab === 'metrics' && <MetricsTab api={api} />}
       </Box>
-      <Table size="small" data-testid="topic-table">
-        <TableHead>
-          <TableRow>
-            <TableCell sx={{ width: 180 }}>Topic</TableCell>
-            <TableCell>Gateway URL</TableCell>
-            <TableCell sx={{ width: 180 }}>Backend path</TableCell>
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {api.topics.map((t) => (
-            <TableRow key={t.path} data-testid="topic-row">
-              <TableCell sx={{ fontFamily: MONO_FONT }}>{t.path}</TableCell>
-              <TableCell sx={{ fontFamily: MONO_FONT, wordBreak: 'break-all' }}>
-                {t.gatewayUrl ?? <Typography component="span" color="text.secondary">gateway off</Typography>}
-                {t.gatewayUrl && <CopyButton value={t.gatewayUrl} label="Copy gateway URL" />}
-              </TableCell>
-              <TableCell sx={{ fontFamily: MONO_FONT, color: 'text.secondary' }}>{t.backendPath ?? t.path}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
     </Paper>
-  );
-}
-
-function Fact({ label, testId, children }: { label: string; testId: string; children: ReactNode }) {
-  return (
-    <>
-      <Typography variant="body2" color="text.secondary">
-        {label}
-      </Typography>
-      <Typography variant="body2" data-testid={testId} sx={{ fontFamily: MONO_FONT, wordBreak: 'break-all' }}>
-        {children}
-      </Typography>
-    </>
   );
 }

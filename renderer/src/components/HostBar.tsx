@@ -5,7 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
 
-/** Top strip of the main area: which project is open and where the gateway and mock listen. */
+/** Top strip of the main area: which project is open and where the gateway (HTTP, HTTPS) and mock listen. */
 export function HostBar() {
   const { host } = useStudio();
   return (
@@ -16,6 +16,7 @@ export function HostBar() {
         </Typography>
       </Tooltip>
       <Endpoint label="Gateway" url={host.gatewayUrl} testId="gateway-url" />
+      <Endpoint label="HTTPS" url={host.gatewayHttpsUrl} testId="gateway-https-url" />
       <Endpoint label="Mock" url={host.mockUrl} testId="mock-url" />
       <Chip size="small" variant="outlined" label={`${host.mode} · v${host.appVersion}`} />
     </Box>

@@ -35,7 +35,8 @@ export function Workspace() {
           )}
           {selected && (
             <>
-              <ApiDetail api={selected} />
+              {/* Keyed by API: another API starts with its own tabs and Runtime form. */}
+              <ApiDetail key={`detail-${selected.id}`} api={selected} onConflict={() => void project.refresh()} />
               {/* Keyed by API: switching APIs closes the old subscription and starts a clean viewer. */}
               <EventViewer key={selected.id} api={selected} />
             </>

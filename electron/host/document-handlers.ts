@@ -1,0 +1,62 @@
+import type { DocumentView, StudioHandlers } from '../../shared/api/contract.ts';
+import { fail, ok } from '../../shared/result.ts';
+import type { ProjectDocument } from '../project/project-store.ts';
+import type { StudioHost } from './studio-host.ts';
+
+/**
+ * The Studio API for documents and projects: what the AsyncAPI editor needs (read, save with
+ * conflict detection, crash-recovery drafts) and opening other projects.
+ */
+export type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.save' | 'documents.create' | 'documents.saveDraft' | 'documents.discardDraft' | 'project.open' | 'project.recent';
+
+export function documentHandlers(host: StudioHost): Pick<StudioHandlers, DocumentMethods> {
+  const view = async (doc: ProjectDocument): Promise<DocumentView> => {
+    const draft = await host.recovery.get(doc.id);
+    // A draft equal to the file is not worth offering.
+    const useful = draft && draft.text !== doc.text ? { text: draft.text, baseHash: draft.baseHash, savedAt: draft.savedAt } : null;
+    return { id: doc.id, apiName: doc.apiName ?? null, problems: doc.problems, hasDraft: useful !== null, text: doc.text, hash: doc.hash, draft: useful };
+  };
+
+  return {
+    'documents.list': async () => {
+      const drafts = new Set((await host.recovery.list()).map((d) => d.id));
+      return ok({ documents: host.project.documents().map((d) => ({ id: d.id, apiName: d.apiName ?? null, problems: d.problems, hasDraft: drafts.has(d.id) })) });
+    },
+    'documents.get': async ({ id }) => {
+      const doc = host.project.document(id);
+      return doc ? ok(await view(doc)) : fail('not_found', `There is no document "${id}" in the project.`);
+    },
+    'documents.save': async ({ id, text, baseHash }) => {
+      const saved = await host.project.saveDocument(id, text, baseHash);
+      if (!saved.ok) return saved;
+      await host.recovery.discard(id);
+      host.redeployChanged([id]);
+      host.changed();
+      return ok(await view(saved.value));
+    },
+    'documents.create': async ({ fileName, text }) => {
+      const created = await host.project.createDocument(fileName, text);
+      if (!created.ok) return created;
+      host.changed();
+      return ok(await view(created.value));
+    },
+    'documents.saveDraft': async ({ id, text, baseHash }) => {
+      if (!host.project.document(id)) return fail('not_found', `There is no document "${id}" in the project.`);
+      try {
+        return ok({ savedAt: (await host.recovery.save(id, text, baseHash)).savedAt });
+      } catch (err) {
+        return fail('draft_failed', `Could not keep a recovery copy: ${(err as Error).message}`);
+      }
+    },
+    'documents.discardDraft': async ({ id }) => ok({ discarded: await host.recovery.discard(id) }),
+    'project.open': async ({ path }) => {
+      try {
+        await host.openProject(path);
+      } catch (err) {
+        return fail('open_failed', (err as Error).message);
+      }
+      return host.handlers['host.info']({});
+    },
+    'project.recent': async () => ok({ projects: await host.recent.list() }),
+  };
+}
