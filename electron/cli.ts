@@ -1,5 +1,7 @@
 import { parseServeArgs, SERVE_USAGE } from './cli/serve-args.ts';
 import { serve } from './cli/serve.ts';
+import { runValidate } from './cli/validate-command.ts';
+import { runExport } from './cli/export-command.ts';
 import { ProjectOpenError } from './project/project-store.ts';
 import { ListenError } from './host/listen.ts';
 import { CertificateError } from './gateway/transports/local-certificate.ts';
@@ -12,6 +14,8 @@ Usage: sse-studio <command> [options]
 
 Commands:
   serve <project-folder | asyncapi-file>   run the gateway, the mock backend and the web UI
+  validate <asyncapi-file | project-folder> check documents: YAML/JSON, AsyncAPI, SSE API rules (file:line:col)
+  export <api-file | api-name>             write an API as AsyncAPI 3.0 / 2.6, YAML / JSON (studio, clean or wso2 profile)
 
 Run "sse-studio <command> --help" for a command's options.`;
 
@@ -41,8 +45,12 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await serve(parsed.value, out, err);
       }
+      case 'validate':
+        return await runValidate(rest, out, err);
+      case 'export':
+        return await runExport(rest, out, err);
       default:
-        err(`sse-studio: unknown command "${command}". Commands: serve. See "sse-studio --help".`);
+        err(`sse-studio: unknown command "${command}". Commands: serve, validate, export. See "sse-studio --help".`);
         return 2;
     }
   } catch (error) {

@@ -1,0 +1,53 @@
+import type { SseApi } from '../model/sse-api.ts';
+import { detectSource, type DocumentSource } from './detect-source.ts';
+import type { DocProblem } from './document-text.ts';
+import { isRecord, type DocPath } from './plain-data.ts';
+import { readEndpoint } from './read-endpoint.ts';
+import { readIdentity } from './read-identity.ts';
+import { readRuntime } from './read-runtime.ts';
+import { readTopics } from './read-topics.ts';
+import { applyWso2Runtime } from './read-wso2-runtime.ts';
+
+export type ApiReading =
+  | { ok: true; api: SseApi; warnings: DocProblem[]; source: DocumentSource }
+  | { ok: false; problems: DocProblem[]; warnings: DocProblem[] };
+
+export interface ReadMode {
+  /** Import: a document with no SSE/HTTP server gets the mock backend (with a warning) instead of a problem. */
+  fallbackEndpoint: boolean;
+}
+
+/**
+ * Reads an SSE API out of an AsyncAPI 2.x or 3.0 document (already parsed to plain data). Problems
+ * stop the API from being read; warnings say what was left out or assumed. Both carry the path of
+ * the part of the document they are about.
+ */
+export function readApiDocument(doc: unknown, mode: ReadMode): ApiReading {
+  const problems: DocProblem[] = [];
+  const warnings: DocProblem[] = [];
+  const problem = (path: DocPath, message: string) => void problems.push({ path, message });
+  const warn = (path: DocPath, message: string) => void warnings.push({ path, message });
+
+  if (!isRecord(doc)) {
+    return { ok: false, warnings, problems: [{ path: [], message: 'The document is not an AsyncAPI object (expected a mapping with "asyncapi", "info", "servers", "channels").' }] };
+  }
+  const spec = typeof doc.asyncapi === 'string' ? doc.asyncapi : undefined;
+  if (!spec) problem(['asyncapi'], 'Add "asyncapi: 3.0.0" (or 2.6.0) at the top: this does not look like an AsyncAPI document.');
+  const majorText = spec?.split('.')[0];
+  if (spec && majorText !== '2' && majorText !== '3') problem(['asyncapi'], `AsyncAPI ${spec} is not supported: use 2.x or 3.0.`);
+  const major = majorText === '3' ? 3 : 2;
+  // Read as the newest version we know: 3.1 only adds fields, 2.x minors stay compatible.
+  if (spec && (/^3\.[1-9]/.test(spec) || /^2\.([7-9]|\d\d)/.test(spec))) warn(['asyncapi'], `AsyncAPI ${spec} is read as ${major === 3 ? '3.0' : '2.6'}: fields added since are ignored.`);
+
+  const identity = readIdentity(doc, problem, warn);
+  const { endpoint, origin } = readEndpoint(doc, major, problem, warn, { fallback: mode.fallbackEndpoint });
+  const topics = readTopics(doc, major, problem, warn);
+  const { runtime, problems: runtimeProblems } = readRuntime(doc);
+  problems.push(...runtimeProblems);
+  applyWso2Runtime(doc, runtime, warn);
+
+  if (problems.length) return { ok: false, problems, warnings };
+  const api: SseApi = { name: identity.name, context: identity.context, version: identity.version, endpoint: endpoint ?? '', topics, runtime };
+  if (identity.description) api.description = identity.description;
+  return { ok: true, api, warnings, source: detectSource(doc, origin) };
+}
