@@ -6,7 +6,7 @@ import { StreamHub } from './stream/stream-hub.ts';
 import { authenticate } from './security/authenticate.ts';
 import { corsHeaders, preflightHeaders } from './security/cors.ts';
 import { EventRateLimiter } from './security/event-rate-limiter.ts';
-import { withoutCredentials } from './security/credential-params.ts';
+import { stripCredentialParam } from './security/credential-params.ts';
 import { startGatewayListeners, type GatewayListeners } from './transports/listeners.ts';
 import type { TlsMaterial } from './transports/local-certificate.ts';
 import type { GatewayRequest, GatewayResponse, Transport } from './transports/types.ts';
@@ -186,7 +186,7 @@ export class Gateway {
     }
 
     // Credentials that authenticated the client to the gateway are not the backend's business.
-    const credentialFree = api.runtime.security.type === 'none' ? rawQuery : withoutCredentials(api.runtime.security, query).toString();
+    const credentialFree = stripCredentialParam(api.runtime.security, rawQuery);
     const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + (credentialFree ? `?${credentialFree}` : ''));
     const key = `${api.id}\n${target.href}`;
     let hub = this.hubs.get(key);
