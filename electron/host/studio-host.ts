@@ -13,6 +13,9 @@ import { ProjectWatcher } from '../project/project-watcher.ts';
 import { RecoveryStore } from '../project/recovery-store.ts';
 import { RecentProjects } from '../project/recent-projects.ts';
 import { documentHandlers, type DocumentMethods } from './document-handlers.ts';
+import { mockHandlers, type MockMethods } from './mock-handlers.ts';
+import { mockApiFromDocument } from '../mock/mock-api-input.ts';
+import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
 import { APP_VERSION } from './app-version.ts';
 
 /**
@@ -64,7 +67,7 @@ export class StudioHost {
     this.recovery = new RecoveryStore(dataDir, project.root);
     this.recent = new RecentProjects(dataDir);
     this.events.setMaxListeners(100);
-    this.handlers = { ...this.createHandlers(), ...documentHandlers(this) };
+    this.handlers = { ...this.createHandlers(), ...documentHandlers(this), ...mockHandlers(this) };
   }
 
   get project(): ProjectStore {
@@ -142,7 +145,7 @@ export class StudioHost {
           ...(tls ? { tls } : {}),
           ...(onAccess ? { onAccess: (e: AccessEntry) => onAccess(`${e.method} ${e.path} ${e.status} ${e.durationMs}ms ${e.transport} HTTP/${e.httpVersion}${e.subscriber ? ` ${e.subscriber}` : ''}`) } : {}),
         });
-    const mock = mockPort === null ? undefined : new MockBackend({ host, port: mockPort });
+    const mock = mockPort === null ? undefined : new MockBackend({ host, port: mockPort, endpointPorts: [DEFAULT_MOCK_PORT] });
     const studio = new StudioHost(project, gateway, mock, options.mode, options.dataDir ?? studioHome(), Boolean(options.deployAll));
     try {
       await mock?.start();
@@ -151,6 +154,7 @@ export class StudioHost {
       await studio.stop();
       throw err;
     }
+    studio.syncMock();
     if (options.deployAll && gateway) studio.deployValid();
     studio.watch();
     await studio.recent.add(options.project).catch(() => undefined);
@@ -203,11 +207,18 @@ export class StudioHost {
     this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint, topics: entry.api.topics, runtime: entry.api.runtime });
   }
 
+  /** The mock serves each API whose endpoint points at it, per topic, from its document. */
+  syncMock(): void {
+    if (!this.mock) return;
+    this.mock.setApis(this.project.list().apis.map((e) => mockApiFromDocument(e.id, e.api, parseDocumentText(e.text).data).api));
+  }
+
   changed(): void {
+    this.syncMock();
     this.events.emit('event', { type: 'apis.changed' } satisfies StudioEvent);
   }
 
-  private createHandlers(): Omit<StudioHandlers, DocumentMethods> {
+  private createHandlers(): Omit<StudioHandlers, DocumentMethods | MockMethods> {
     return {
       'host.info': async () =>
         ok({

@@ -1,87 +1,131 @@
-import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { MockBurst, MockIdScheme } from '../../shared/model/mock.ts';
 import { encodeSseComment, encodeSseMessage, type SseMessage } from '../../shared/sse/encode.ts';
+import type { MockConnection } from './mock-connection.ts';
+import { MockHistory, type HistoryEntry } from './mock-history.ts';
+import type { Scenario } from './scenario.ts';
+import { tickPlan } from './schedule.ts';
+
+export type { Scenario } from './scenario.ts';
 
 /**
- * One live mock stream (a scenario at a path). Events get increasing integer ids and are kept in a
- * bounded history, so a client reconnecting with Last-Event-ID gets what it missed, then live events.
- * The stream keeps ticking for a while after its last subscriber leaves, so there is something to miss.
+ * One live mock stream (a scenario at a path). It produces events on its schedule (a rate, or
+ * bursts), ids them (sequence, uuid or none), keeps a bounded history, and hands every event to
+ * its subscribers' connections. A subscriber reconnecting with Last-Event-ID gets what it missed
+ * from the history first, then live events (when `resume` is on). The stream keeps ticking for a
+ * while after its last subscriber leaves, so there is something to miss.
  */
-export interface Scenario {
-  /** Default events per second. */
-  rate: number;
-  /** The next event's payload (id is assigned by the stream). */
-  next(seq: number): Omit<SseMessage, 'id'> & { key?: string };
+export interface MockStreamOptions {
+  /** Events per second (ignored when `burst` is set). Default: the scenario's rate. */
+  rate?: number;
+  burst?: MockBurst;
+  ids?: MockIdScheme;
+  /** Events produced at once when the stream is created. */
+  backlog?: number;
+  resume?: boolean;
+  historySize?: number;
+  idleMs?: number;
+  heartbeatMs?: number;
+  now?: () => number;
+  newUuid?: () => string;
 }
 
 interface Subscriber {
-  res: ServerResponse;
+  connection: MockConnection;
   /** Only events whose key passes are sent (e.g. one stock symbol). */
   accept: (key: string | undefined) => boolean;
 }
 
-interface Entry {
-  id: number;
-  key: string | undefined;
-  frame: string;
-}
-
-export interface MockStreamOptions {
-  historySize?: number;
-  idleMs?: number;
-  heartbeatMs?: number;
-}
-
 export class MockStream {
-  private readonly history: Entry[] = [];
+  private readonly history: MockHistory;
   private readonly subscribers = new Set<Subscriber>();
-  private lastId = 0;
+  private seq = 0;
+  private last: string | undefined;
+  private produced = 0;
+  private sent = 0;
+  private error: string | undefined;
   private tick: NodeJS.Timeout | undefined;
   private heartbeat: NodeJS.Timeout | undefined;
   private idle: NodeJS.Timeout | undefined;
-  private readonly historySize: number;
   private readonly idleMs: number;
   private readonly heartbeatMs: number;
+  private readonly now: () => number;
+  private readonly newUuid: () => string;
+  readonly rate: number;
+  readonly burst: MockBurst | undefined;
+  readonly ids: MockIdScheme;
+  readonly resume: boolean;
 
   constructor(
     private readonly scenario: Scenario,
-    private readonly rate: number,
     options: MockStreamOptions = {},
   ) {
-    this.historySize = options.historySize ?? 1000;
+    this.rate = options.rate ?? scenario.rate;
+    this.burst = options.burst;
+    this.ids = options.ids ?? 'sequence';
+    this.resume = options.resume ?? true;
     this.idleMs = options.idleMs ?? 60_000;
     this.heartbeatMs = options.heartbeatMs ?? 15_000;
+    this.now = options.now ?? Date.now;
+    this.newUuid = options.newUuid ?? randomUUID;
+    const backlog = options.backlog ?? 0;
+    this.history = new MockHistory(Math.max(options.historySize ?? 1000, backlog));
+    for (let i = 0; i < backlog; i++) this.emit();
   }
 
-  /** Adds a subscriber, first replaying history after `lastEventId` when the history still holds it. */
-  subscribe(res: ServerResponse, lastEventId: string | undefined, accept: Subscriber['accept'] = () => true): void {
-    const subscriber: Subscriber = { res, accept };
-    const resumeFrom = lastEventId !== undefined && /^\d+$/.test(lastEventId) ? Number(lastEventId) : undefined;
-    if (resumeFrom !== undefined) {
-      for (const entry of this.history) if (entry.id > resumeFrom && accept(entry.key)) res.write(entry.frame);
+  /** Adds a subscriber, first replaying history after `lastEventId` when resuming is on and the history holds it. */
+  subscribe(connection: MockConnection, lastEventId: string | undefined, accept: Subscriber['accept'] = () => true): void {
+    if (connection.isClosed) return;
+    if (this.resume && lastEventId !== undefined) {
+      for (const entry of this.history.after(lastEventId, this.ids) ?? []) if (accept(entry.key)) connection.push(entry);
     }
-    this.subscribers.add(subscriber);
-    res.on('close', () => {
-      this.subscribers.delete(subscriber);
-      if (this.subscribers.size === 0) this.scheduleIdleStop();
-    });
+    this.subscribers.add({ connection, accept });
     this.ensureRunning();
   }
 
+  unsubscribe(connection: MockConnection): void {
+    for (const s of this.subscribers) if (s.connection === connection) this.subscribers.delete(s);
+    if (this.subscribers.size === 0) this.scheduleIdleStop();
+  }
+
+  /** Counts an event written to a subscriber. */
+  counted(): void {
+    this.sent++;
+  }
+
+  connections(): MockConnection[] {
+    return [...this.subscribers].map((s) => s.connection);
+  }
+
+  status() {
+    return { subscribers: this.subscribers.size, eventsProduced: this.produced, eventsSent: this.sent, lastId: this.last ?? null, historySize: this.history.size, error: this.error ?? null };
+  }
+
+  /** Stops producing and ends every subscriber's response cleanly. */
   stop(): void {
     clearInterval(this.tick);
     clearInterval(this.heartbeat);
     clearTimeout(this.idle);
     this.tick = this.heartbeat = this.idle = undefined;
-    for (const s of this.subscribers) s.res.end();
+    for (const s of this.subscribers) s.connection.end();
     this.subscribers.clear();
+  }
+
+  get isIdle(): boolean {
+    return this.subscribers.size === 0;
   }
 
   private ensureRunning(): void {
     clearTimeout(this.idle);
     this.idle = undefined;
     if (this.tick) return;
-    this.tick = setInterval(() => this.emit(), Math.max(1, Math.round(1000 / this.rate)));
-    this.heartbeat = setInterval(() => this.broadcast(encodeSseComment('heartbeat'), undefined, true), this.heartbeatMs);
+    const plan = tickPlan(this.rate, this.burst);
+    this.tick = setInterval(() => {
+      for (let i = 0; i < plan.events; i++) this.emit();
+    }, plan.everyMs);
+    this.heartbeat = setInterval(() => {
+      for (const s of this.subscribers) s.connection.pushRaw(encodeSseComment('heartbeat'));
+    }, this.heartbeatMs);
   }
 
   private scheduleIdleStop(): void {
@@ -95,15 +139,23 @@ export class MockStream {
   }
 
   private emit(): void {
-    const id = ++this.lastId;
-    const { key, ...message } = this.scenario.next(id);
-    const frame = encodeSseMessage({ ...message, id: String(id) });
-    this.history.push({ id, key, frame });
-    if (this.history.length > this.historySize) this.history.shift();
-    this.broadcast(frame, key, false);
-  }
-
-  private broadcast(frame: string, key: string | undefined, toAll: boolean): void {
-    for (const s of this.subscribers) if (toAll || s.accept(key)) s.res.write(frame);
+    const seq = ++this.seq;
+    let entry: HistoryEntry;
+    try {
+      const { key, ...event } = this.scenario.next(seq, this.now());
+      const id = this.ids === 'sequence' ? String(seq) : this.ids === 'uuid' ? this.newUuid() : undefined;
+      const message: SseMessage = id === undefined ? event : { ...event, id };
+      entry = { seq, id, key, message, frame: encodeSseMessage(message) };
+    } catch (err) {
+      // A scenario that cannot make an event (an event name with a line break ...) must not take
+      // the host down from a timer: the event is skipped and the reason shown in status().
+      this.error = `Event ${seq} could not be made: ${(err as Error).message}`;
+      return;
+    }
+    const { id, key } = entry;
+    this.history.push(entry);
+    this.produced++;
+    if (id !== undefined) this.last = id;
+    for (const s of this.subscribers) if (s.accept(key)) s.connection.push(entry);
   }
 }

@@ -6,6 +6,7 @@
 import type { Result, StudioError } from '../result.ts';
 import type { SseApiDraft } from '../model/sse-api.ts';
 import type { ApiRuntime } from '../model/runtime.ts';
+import type { FaultAction, FaultEntry, FaultPlan, FaultScope, FaultTriggerResult, MockStatus } from '../model/mock.ts';
 
 export type HostMode = 'electron' | 'web';
 
@@ -146,6 +147,14 @@ export interface StudioMethods {
   /** Opens another project folder (or AsyncAPI file) in this host. */
   'project.open': { params: { path: string }; result: HostInfo };
   'project.recent': { params: Record<string, never>; result: { projects: RecentProject[] } };
+  /** The mock backend: its streams, subscribers, events sent and active faults. */
+  'mock.status': { params: Record<string, never>; result: MockStatus };
+  'mock.faults.list': { params: Record<string, never>; result: { faults: FaultEntry[] } };
+  /** Sets a fault plan for a scope ({ apiId?, topic? }; empty = everything) on open and future connections. */
+  'mock.faults.set': { params: { scope: FaultScope; plan: FaultPlan }; result: FaultEntry };
+  /** Triggers a fault now: drop, stall, or restart the whole backend for downMs. */
+  'mock.faults.trigger': { params: { scope: FaultScope; action: FaultAction }; result: FaultTriggerResult };
+  'mock.faults.clear': { params: { scope?: FaultScope }; result: { cleared: number; released: number } };
   'gateway.metrics': { params: Record<string, never>; result: { rows: GatewayMetricsRow[]; at: number; prometheusUrl: string | null } };
   'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
@@ -174,3 +183,4 @@ export interface StudioClient {
 export type StudioHandlers = { [M in StudioMethod]: (params: ParamsOf<M>) => Promise<Result<ResultOf<M>>> };
 
 export type { Result, StudioError };
+export type { FaultAction, FaultEntry, FaultPlan, FaultScope, FaultTriggerResult, MockStatus };

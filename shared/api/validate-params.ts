@@ -30,6 +30,18 @@ const strings =
     return ok(params as ParamsOf<M>);
   };
 
+const objects =
+  <M extends StudioMethod>(required: string[], optional: string[] = []): Check<M> =>
+  (params) => {
+    const isObject = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
+    for (const key of required) if (!isObject(params[key])) return fail('bad_params', `"${key}" must be an object.`);
+    for (const key of optional) if (params[key] !== undefined && !isObject(params[key])) return fail('bad_params', `"${key}" must be an object when given.`);
+    const known = new Set([...required, ...optional]);
+    const extra = Object.keys(params).find((k) => !known.has(k));
+    if (extra) return fail('bad_params', `Unknown parameter "${extra}".`);
+    return ok(params as ParamsOf<M>);
+  };
+
 const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'host.info': empty(),
   'apis.list': empty(),
@@ -56,6 +68,12 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'documents.discardDraft': strings(['id']),
   'project.open': strings(['path']),
   'project.recent': empty(),
+  // The mock checks scopes, plans and actions itself, field by field (shared/model/mock-validate.ts).
+  'mock.status': empty(),
+  'mock.faults.list': empty(),
+  'mock.faults.set': objects(['scope', 'plan']),
+  'mock.faults.trigger': objects(['scope', 'action']),
+  'mock.faults.clear': objects([], ['scope']),
 };
 
 export const STUDIO_METHODS = Object.keys(CHECKS) as StudioMethod[];

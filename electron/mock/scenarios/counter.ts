@@ -1,4 +1,4 @@
-import type { Scenario } from '../mock-stream.ts';
+import type { Scenario } from '../scenario.ts';
 
 /** `event: count`, data = the sequence number: the easiest stream to check for gaps by eye. */
 export function counter(): Scenario {
@@ -7,5 +7,5 @@ export function counter(): Scenario {
 
 /** `event: tick`, data = the current time, once a second. */
 export function clock(): Scenario {
-  return { rate: 1, next: () => ({ event: 'tick', data: new Date().toISOString() }) };
+  return { rate: 1, next: (_seq, now) => ({ event: 'tick', data: new Date(now).toISOString() }) };
 }

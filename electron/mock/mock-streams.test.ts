@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { MockStreams, type StreamRecord } from './mock-streams.ts';
+import type { MockStream } from './mock-stream.ts';
+
+function fakeStream(idle: boolean) {
+  const s = { isIdle: idle, stopped: false, stop: () => (s.stopped = true) };
+  return s;
+}
+const record = (stream: ReturnType<typeof fakeStream>, apiId: string | null = null): StreamRecord => ({ stream: stream as unknown as MockStream, target: { apiId: apiId ?? undefined, topic: '/t' }, apiId, path: '/t', scenario: 'counter' });
+
+describe('MockStreams', () => {
+  it('creates a stream once per key', () => {
+    const streams = new MockStreams(() => 0);
+    const a = fakeStream(false);
+    expect(streams.get('k', () => record(a))).toBe(a);
+    expect(streams.get('k', () => record(fakeStream(false)))).toBe(a);
+    expect(streams.list()).toHaveLength(1);
+  });
+
+  it('when full, the least recently used idle stream makes room; with none idle there is no room', () => {
+    let now = 0;
+    const streams = new MockStreams(() => now, 2);
+    const old = fakeStream(true);
+    const busy = fakeStream(false);
+    streams.get('old', () => record(old));
+    now = 1;
+    streams.get('busy', () => record(busy));
+    now = 2;
+    const fresh = fakeStream(false);
+    expect(streams.get('new', () => record(fresh))).toBe(fresh);
+    expect(old.stopped).toBe(true);
+    expect(streams.get('another', () => record(fakeStream(false)))).toBeUndefined();
+  });
+
+  it('removes (and stops) the streams picked', () => {
+    const streams = new MockStreams(() => 0);
+    const a = fakeStream(false);
+    const b = fakeStream(false);
+    streams.get('a', () => record(a, 'api-a'));
+    streams.get('b', () => record(b, 'api-b'));
+    streams.remove((r) => r.apiId === 'api-a');
+    expect([a.stopped, b.stopped]).toEqual([true, false]);
+    streams.remove();
+    expect(streams.list()).toEqual([]);
+  });
+});
