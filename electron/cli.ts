@@ -1,5 +1,6 @@
 import { parseServeArgs, SERVE_USAGE } from './cli/serve-args.ts';
 import { serve } from './cli/serve.ts';
+import { runCheck } from './cli/check-command.ts';
 import { runValidate } from './cli/validate-command.ts';
 import { runExport } from './cli/export-command.ts';
 import { ProjectOpenError } from './project/project-store.ts';
@@ -14,6 +15,7 @@ Usage: sse-studio <command> [options]
 
 Commands:
   serve <project-folder | asyncapi-file>   run the gateway, the mock backend and the web UI
+  check <project-folder | asyncapi-file>   drop each topic's connection on purpose, report the replay verdict
   validate <asyncapi-file | project-folder> check documents: YAML/JSON, AsyncAPI, SSE API rules (file:line:col)
   export <api-file | api-name>             write an API as AsyncAPI 3.0 / 2.6, YAML / JSON (studio, clean or wso2 profile)
 
@@ -45,12 +47,15 @@ export async function main(argv: string[]): Promise<number> {
         }
         return await serve(parsed.value, out, err);
       }
+      case 'check':
+        // Parses its own options and prints its own usage (exit 2), report and verdict (0 green, 1 red).
+        return await runCheck(rest, out, err);
       case 'validate':
         return await runValidate(rest, out, err);
       case 'export':
         return await runExport(rest, out, err);
       default:
-        err(`sse-studio: unknown command "${command}". Commands: serve, validate, export. See "sse-studio --help".`);
+        err(`sse-studio: unknown command "${command}". Commands: serve, check, validate, export. See "sse-studio --help".`);
         return 2;
     }
   } catch (error) {

@@ -165,3 +165,22 @@ describe('slow subscribers', () => {
     stalled.destroy();
   });
 });
+
+describe('a backend that restarts its numbering', () => {
+  it.each(['shared', 'per-client'] as const)('%s mode: after the backend comes back with ids from 1 again, the new events are delivered, not taken for resends', async (upstream) => {
+    let generation = 0;
+    scripted = await startScriptedBackend((_req, res) => {
+      sseHeaders(res);
+      generation++;
+      const g = generation;
+      for (let n = 1; n <= 5; n++) res.write(`id: ${n}\ndata: generation ${g} event ${n}\n\n`);
+      if (g === 1) setTimeout(() => res.destroy(), 20);
+    });
+    deploy(scripted.url, { upstream, onBackendDrop: 'reconnect-upstream' });
+    const { events } = await readEvents(STREAM(), 10);
+    expect(events.map((e) => e.data)).toEqual([
+      ...[1, 2, 3, 4, 5].map((n) => `generation 1 event ${n}`),
+      ...[1, 2, 3, 4, 5].map((n) => `generation 2 event ${n}`),
+    ]);
+  });
+});

@@ -55,6 +55,9 @@ export class StudioHost {
   recovery: RecoveryStore;
   readonly recent: RecentProjects;
 
+  /** The HTTPS gateway's certificate, trusted by viewer subscriptions to https: URLs. */
+  private gatewayCert: string | undefined;
+
   private constructor(
     project: ProjectStore,
     readonly gateway: Gateway | undefined,
@@ -147,6 +150,7 @@ export class StudioHost {
         });
     const mock = mockPort === null ? undefined : new MockBackend({ host, port: mockPort, endpointPorts: [DEFAULT_MOCK_PORT] });
     const studio = new StudioHost(project, gateway, mock, options.mode, options.dataDir ?? studioHome(), Boolean(options.deployAll));
+    studio.gatewayCert = tls?.cert;
     try {
       await mock?.start();
       await gateway?.start();
@@ -277,7 +281,12 @@ export class StudioHost {
           if (/[*{}]/.test(topicPath)) return fail('bad_topic', `Subscribe to a concrete path: replace "*" or {param} in ${topicPath}, e.g. /prices.`);
           url = new URL(this.gateway.url + entry.basePath + topicPath);
         }
-        const subscriptionId = this.subscriptions.start(url, target.lastEventId);
+        const subscriptionId = this.subscriptions.start(url, target.lastEventId, {
+          ...(target.headers ? { headers: target.headers } : {}),
+          ...(target.http2 ? { http2: true } : {}),
+          // https: trust the gateway's own certificate (local or the user's), or anything when asked.
+          ...(url.protocol === 'https:' ? { tls: { ...(this.gatewayCert ? { ca: this.gatewayCert } : {}), ...(target.insecureTls ? { rejectUnauthorized: false } : {}) } } : {}),
+        });
         return ok({ subscriptionId, url: url.href });
       },
       'apis.updateRuntime': async ({ id, gateway }) => {
@@ -290,6 +299,15 @@ export class StudioHost {
       'gateway.metrics': async () =>
         ok({ rows: this.gateway?.metrics.rows() ?? [], at: Date.now(), prometheusUrl: this.gateway?.url ? this.gateway.url + METRICS_PATH : null }),
       'subscriptions.close': async ({ subscriptionId }) => ok({ closed: this.subscriptions.close(subscriptionId) }),
+      'subscriptions.drop': async ({ subscriptionId }) => ok({ dropped: this.subscriptions.drop(subscriptionId) }),
+      'subscriptions.verdict': async ({ subscriptionId, ids }) => {
+        const verdict = this.subscriptions.verdict(subscriptionId, ids === 'consecutive' ? { truth: { kind: 'consecutive' } } : {});
+        return verdict ? ok(verdict) : fail('not_found', `There is no subscription "${subscriptionId}" (only the last few closed ones are kept): open it again.`);
+      },
+      'subscriptions.timeline': async ({ subscriptionId }) => {
+        const entries = this.subscriptions.timeline(subscriptionId);
+        return entries ? ok({ entries }) : fail('not_found', `There is no subscription "${subscriptionId}" (only the last few closed ones are kept): open it again.`);
+      },
     };
   }
 }

@@ -1,46 +1,83 @@
 import { randomUUID } from 'node:crypto';
 import type { StudioEvent, ViewerEvent } from '../../shared/api/contract.ts';
-import { SseSubscriber } from './sse-subscriber.ts';
+import type { ReplayVerdict, VerdictOptions } from '../../shared/sse/replay-verdict.ts';
+import type { ReceivedEvent } from './received-event.ts';
+import { SseSubscriber, type SubscriberOptions, type TimelineEntry } from './sse-subscriber.ts';
+import { StreamRecorder } from './stream-recorder.ts';
 
 /**
  * The viewer's open subscriptions. Events are batched (every 50 ms, at most 500 per batch, older
- * ones dropped with a count) so a fast stream cannot flood the UI transport.
+ * ones dropped with a count) so a fast stream cannot flood the UI transport. Each subscription also
+ * records what it saw, so the viewer can ask for a live replay verdict and drop the connection on
+ * purpose; the record of a closed subscription is kept (the last few) to read its verdict after.
  */
 const FLUSH_MS = 50;
 const MAX_PENDING = 500;
+const TIMELINE_ENTRIES = 200;
+const FINISHED_KEPT = 10;
+/** Log entries kept per subscription for its verdict (the oldest are forgotten past it). */
+const RECORDED_ENTRIES = 50_000;
+const RAW_PREVIEW_BYTES = 2048;
 
-interface Open {
+/** ViewerEvent plus the details the viewer shows; extra fields ride along until the contract names them. */
+export interface ViewerEventDetail extends ViewerEvent {
+  /** Bytes of the frame on the wire. */
+  size: number;
+  latencyMs?: number;
+  /** The frame as sent (UTF-8, cut at 2 KiB). */
+  raw: string;
+  rawTruncated: boolean;
+  connection: number;
+}
+
+export type SubscribeOptions = Omit<SubscriberOptions, 'lastEventId'>;
+
+interface Entry {
   subscriber: SseSubscriber;
-  pending: ViewerEvent[];
+  recorder: StreamRecorder;
+  timeline: TimelineEntry[];
+  pending: ViewerEventDetail[];
   seq: number;
 }
 
 export class Subscriptions {
-  private readonly open = new Map<string, Open>();
+  private readonly open = new Map<string, Entry>();
+  /** Closed or failed subscriptions, oldest first, for verdicts read after the fact. */
+  private readonly finished = new Map<string, Entry>();
   private flushTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly emit: (event: StudioEvent) => void) {}
 
-  start(url: URL, lastEventId?: string): string {
+  start(url: URL, lastEventId?: string, options: SubscribeOptions = {}): string {
     const subscriptionId = randomUUID();
-    const entry: Open = {
+    const recorder = new StreamRecorder(RECORDED_ENTRIES);
+    const entry: Entry = {
       pending: [],
       seq: 0,
+      recorder,
+      timeline: [],
       subscriber: new SseSubscriber(
         url,
         {
+          onTimeline: (t) => {
+            recorder.timeline(t);
+            entry.timeline.push(t);
+            this.emit({ type: 'subscription.timeline', subscriptionId, entry: t });
+            if (entry.timeline.length > TIMELINE_ENTRIES) entry.timeline.shift();
+          },
           onState: (state, detail) => {
             this.flush();
             this.emit({ type: 'subscription.state', subscriptionId, state, detail, at: Date.now() });
-            if (state === 'closed' || state === 'failed') this.open.delete(subscriptionId);
+            if (state === 'closed' || state === 'failed') this.retire(subscriptionId, entry);
           },
-          onEvent: (event, receivedAt) => {
-            entry.pending.push({ seq: ++entry.seq, id: event.id, type: event.event ?? 'message', data: event.data, receivedAt });
+          onEvent: (event) => {
+            recorder.event(event);
+            entry.pending.push(toViewerEvent(event, ++entry.seq));
             if (entry.pending.length > MAX_PENDING) entry.pending.splice(0, entry.pending.length - MAX_PENDING);
             this.scheduleFlush();
           },
         },
-        lastEventId,
+        { ...options, ...(lastEventId !== undefined ? { lastEventId } : {}) },
       ),
     };
     this.open.set(subscriptionId, entry);
@@ -60,6 +97,32 @@ export class Subscriptions {
     clearTimeout(this.flushTimer);
   }
 
+  /** Drops the subscription's connection on purpose (it reconnects as after a network error). */
+  drop(subscriptionId: string): boolean {
+    return this.open.get(subscriptionId)?.subscriber.dropConnection() ?? false;
+  }
+
+  /** The replay verdict so far: of an open subscription, or of one of the last closed ones. */
+  verdict(subscriptionId: string, options?: VerdictOptions): ReplayVerdict | undefined {
+    const entry = this.open.get(subscriptionId) ?? this.finished.get(subscriptionId);
+    return entry?.recorder.verdict(options);
+  }
+
+  /** The latest reconnection timeline entries (connecting, open, error, waiting N ms, reconnecting ...). */
+  timeline(subscriptionId: string): TimelineEntry[] | undefined {
+    const entry = this.open.get(subscriptionId) ?? this.finished.get(subscriptionId);
+    return entry && [...entry.timeline];
+  }
+
+  private retire(subscriptionId: string, entry: Entry): void {
+    this.open.delete(subscriptionId);
+    this.finished.set(subscriptionId, entry);
+    for (const id of this.finished.keys()) {
+      if (this.finished.size <= FINISHED_KEPT) break;
+      this.finished.delete(id);
+    }
+  }
+
   private scheduleFlush(): void {
     this.flushTimer ??= setTimeout(() => this.flush(), FLUSH_MS);
   }
@@ -73,4 +136,20 @@ export class Subscriptions {
       entry.pending = [];
     }
   }
+}
+
+function toViewerEvent(event: ReceivedEvent, seq: number): ViewerEventDetail {
+  const raw = event.raw.subarray(0, RAW_PREVIEW_BYTES);
+  return {
+    seq,
+    id: event.id,
+    type: event.type,
+    data: event.data,
+    receivedAt: event.receivedAt,
+    size: event.size,
+    ...(event.latencyMs !== undefined ? { latencyMs: event.latencyMs } : {}),
+    raw: raw.toString('utf8'),
+    rawTruncated: event.rawTruncated || event.raw.length > RAW_PREVIEW_BYTES,
+    connection: event.connection,
+  };
 }

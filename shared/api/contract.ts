@@ -6,6 +6,7 @@
 import type { Result, StudioError } from '../result.ts';
 import type { SseApiDraft } from '../model/sse-api.ts';
 import type { ApiRuntime } from '../model/runtime.ts';
+import type { ReplayVerdict } from '../sse/replay-verdict.ts';
 import type { FaultAction, FaultEntry, FaultPlan, FaultScope, FaultTriggerResult, MockStatus } from '../model/mock.ts';
 
 export type HostMode = 'electron' | 'web';
@@ -109,7 +110,33 @@ export interface RecentProject {
   openedAt: number;
 }
 
-export type SubscriptionTarget = { apiId: string; topicPath: string; lastEventId?: string } | { url: string; lastEventId?: string };
+export type SubscriptionTarget = ({ apiId: string; topicPath: string } | { url: string }) & SubscriptionOptions;
+
+export interface SubscriptionOptions {
+  lastEventId?: string;
+  /** Extra request headers (Authorization, API keys ...). */
+  headers?: Record<string, string>;
+  /** HTTP/2: h2 over TLS for https:, h2c with prior knowledge for http:. */
+  http2?: boolean;
+  /** https: accept any certificate (local testing only). The gateway's own certificate is trusted anyway. */
+  insecureTls?: boolean;
+}
+
+/** One line of a subscription's reconnection timeline (electron/viewer/sse-subscriber.ts). */
+export interface SubscriptionTimelineEntry {
+  state: 'connecting' | 'open' | 'error' | 'waiting' | 'reconnecting' | 'closed' | 'failed' | 'notice';
+  /** ms since the epoch. */
+  at: number;
+  detail: string;
+  /** Connections opened so far. */
+  connection: number;
+  /** The Last-Event-ID sent (reconnecting, open). */
+  lastEventId?: string;
+  /** waiting: the delay before the next attempt. */
+  delayMs?: number;
+  /** error after an open connection ended: why. */
+  dropped?: 'client-drop' | 'server-closed' | 'network-error';
+}
 
 export type SubscriptionState = 'connecting' | 'open' | 'waiting' | 'closed' | 'failed';
 
@@ -121,6 +148,15 @@ export interface ViewerEvent {
   data: string;
   /** ms since the epoch when the host read the event off the socket. */
   receivedAt: number;
+  /** Bytes of the event's frame on the wire. */
+  size?: number;
+  /** receivedAt minus the payload's own `sentAt`/`time`, when it has one. */
+  latencyMs?: number;
+  /** The frame as sent (UTF-8, at most 2 KiB) and whether it was cut. */
+  raw?: string;
+  rawTruncated?: boolean;
+  /** Which connection of the subscription (1-based) carried it. */
+  connection?: number;
 }
 
 export interface StudioMethods {
@@ -158,6 +194,11 @@ export interface StudioMethods {
   'gateway.metrics': { params: Record<string, never>; result: { rows: GatewayMetricsRow[]; at: number; prometheusUrl: string | null } };
   'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
+  /** Drops the connection on purpose; it reconnects as a browser would after a network error. */
+  'subscriptions.drop': { params: { subscriptionId: string }; result: { dropped: boolean } };
+  /** The replay verdict so far; `ids: 'consecutive'` says the source numbers its events 1, 2, 3 ... (gaps are then lost events). */
+  'subscriptions.verdict': { params: { subscriptionId: string; ids?: 'consecutive' }; result: ReplayVerdict };
+  'subscriptions.timeline': { params: { subscriptionId: string }; result: { entries: SubscriptionTimelineEntry[] } };
 }
 
 export type StudioMethod = keyof StudioMethods;
@@ -170,7 +211,8 @@ export type StudioEvent =
   | { type: 'documents.changedOnDisk'; ids: string[] }
   | { type: 'project.opened'; root: string }
   | { type: 'subscription.state'; subscriptionId: string; state: SubscriptionState; detail: string; at: number }
-  | { type: 'subscription.events'; subscriptionId: string; events: ViewerEvent[] };
+  | { type: 'subscription.events'; subscriptionId: string; events: ViewerEvent[] }
+  | { type: 'subscription.timeline'; subscriptionId: string; entry: SubscriptionTimelineEntry };
 
 /** The client side of the contract, the same whatever the transport. */
 export interface StudioClient {

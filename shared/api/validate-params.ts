@@ -48,9 +48,24 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'apis.create': strings(['name', 'context', 'version', 'endpoint'], ['description'], ['topics']),
   'apis.deploy': strings(['id']),
   'apis.undeploy': strings(['id']),
-  'subscriptions.open': (params) =>
-    typeof params.url === 'string' ? strings<'subscriptions.open'>(['url'], ['lastEventId'])(params) : strings<'subscriptions.open'>(['apiId', 'topicPath'], ['lastEventId'])(params),
+  'subscriptions.open': (params) => {
+    const { headers, http2, insecureTls, ...rest } = params;
+    if (headers !== undefined && (typeof headers !== 'object' || headers === null || Array.isArray(headers) || !Object.values(headers).every((v) => typeof v === 'string'))) {
+      return fail('bad_params', '"headers" must be an object of header names to string values when given.');
+    }
+    for (const [key, value] of Object.entries({ http2, insecureTls })) {
+      if (value !== undefined && typeof value !== 'boolean') return fail('bad_params', `"${key}" must be true or false when given.`);
+    }
+    const checked = typeof rest.url === 'string' ? strings<'subscriptions.open'>(['url'], ['lastEventId'])(rest) : strings<'subscriptions.open'>(['apiId', 'topicPath'], ['lastEventId'])(rest);
+    return checked.ok ? ok(params as unknown as ParamsOf<'subscriptions.open'>) : checked;
+  },
   'subscriptions.close': strings(['subscriptionId']),
+  'subscriptions.drop': strings(['subscriptionId']),
+  'subscriptions.verdict': (params) => {
+    if (params.ids !== undefined && params.ids !== 'consecutive') return fail('bad_params', '"ids" must be "consecutive" when given.');
+    return strings<'subscriptions.verdict'>(['subscriptionId'], ['ids'])(params);
+  },
+  'subscriptions.timeline': strings(['subscriptionId']),
   'apis.updateRuntime': (params) => {
     if (typeof params.id !== 'string') return fail('bad_params', '"id" must be a string.');
     const gateway = params.gateway;

@@ -52,6 +52,13 @@ describe('ReplayHistory', () => {
     expect(ids(h.after('49001')).length).toBe(999);
   });
 
+  it('finds the kept copy of an id', () => {
+    const h = new ReplayHistory(3, 60_000);
+    for (let n = 1; n <= 5; n++) h.append(String(n), block(n));
+    expect(h.entryFor('4')?.block.toString()).toBe('id: 4\ndata: 4\n\n');
+    expect(h.entryFor('1')).toBeUndefined();
+  });
+
   it('keeps nothing when maxEvents is 0', () => {
     const h = new ReplayHistory(0, 60_000);
     h.append('1', block(1));

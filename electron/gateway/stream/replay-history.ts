@@ -58,6 +58,15 @@ export class ReplayHistory {
     return entry;
   }
 
+  /** The latest event that carried `id`, if the history still has it. */
+  entryFor(id: string): HistoryEntry | undefined {
+    this.evictOld();
+    const seq = this.seqById.get(id);
+    const first = this.entries[this.head];
+    if (seq === undefined || !first) return undefined;
+    return this.entries[this.head + (seq - first.seq)];
+  }
+
   /** The events after the last one that carried `lastEventId`. */
   after(lastEventId: string): ReplayLookup {
     this.evictOld();

@@ -203,7 +203,7 @@ export class StreamHub {
       return;
     }
     if (this.dedupeSeam) {
-      if (meaning.id !== undefined && this.history.has(meaning.id)) return;
+      if (meaning.id !== undefined && this.isResent(meaning.id, kept)) return;
       this.dedupeSeam = false;
     }
     if (meaning.id !== undefined) this.lastId = meaning.id;
@@ -263,7 +263,7 @@ export class StreamHub {
             return;
           }
           if (atSeam) {
-            if (meaning.id !== undefined && had.has(meaning.id)) return;
+            if (meaning.id !== undefined && had.has(meaning.id) && this.isResent(meaning.id, withoutBom(block))) return;
             atSeam = false;
           }
           if (meaning.id !== undefined) {
@@ -322,6 +322,16 @@ export class StreamHub {
   }
 
   // ---- common --------------------------------------------------------------------------------
+
+  /**
+   * At a seam, an event is a resend of one the client has when its id AND its bytes match the
+   * kept copy. A backend that restarted its numbering reuses ids for new events: those differ and
+   * are delivered, so a restart never swallows events.
+   */
+  private isResent(id: string, block: Buffer): boolean {
+    const kept = this.history.entryFor(id);
+    return kept !== undefined && kept.block.equals(block);
+  }
 
   /** Opens the response, replays what the client missed, then joins the live set — in one turn. */
   private attach(sub: Subscriber, lastEventId: string | undefined, passedUpstream: boolean): void {

@@ -26,7 +26,7 @@ export interface ViewerLog {
 
 export const emptyLog: ViewerLog = { events: [], received: 0, timeline: [], state: undefined };
 
-type SubscriptionEvent = Extract<StudioEvent, { subscriptionId: string }>;
+type SubscriptionEvent = Extract<StudioEvent, { type: 'subscription.state' | 'subscription.events' }>;
 
 export function isSubscriptionEvent(event: StudioEvent): event is SubscriptionEvent {
   return event.type === 'subscription.state' || event.type === 'subscription.events';

@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+
+/** `sse-studio check` options, parsed without side effects so every mistake gets one clear line. */
+export interface CheckOptions {
+  project: string;
+  /** Events per topic; the drops happen at a third and two thirds of it. */
+  events: number;
+  /** Time limit for the whole check, in seconds. */
+  durationSeconds: number;
+  /** Events per second asked of the mock backend (`?rate=`), for APIs it serves. */
+  rate: number;
+  /** Subscribe over HTTP/2 (h2c with prior knowledge) instead of HTTP/1.1. */
+  http2: boolean;
+  /** Restart the mock backend once (a backend-side drop) for APIs it serves. */
+  backendDrop: boolean;
+  json: boolean;
+}
+
+export const CHECK_DEFAULTS = { events: 30, durationSeconds: 60, rate: 20 } as const;
+const LIMITS = { events: [3, 100_000], durationSeconds: [1, 86_400], rate: [0.1, 1000] } as const;
+
+export const CHECK_USAGE = `Usage: sse-studio check <project-folder | asyncapi-file> [options]
+
+Runs the project's APIs on the embedded gateway and mock backend (on free ports of 127.0.0.1),
+subscribes to each topic, drops the connection on purpose and reports the replay verdict per
+topic: events missed while away, replayed, and any lost, duplicated or out of order.
+
+Plan per topic: a client-side drop after a third of the events; after another third, a
+backend-side drop (the mock backend restarts) for APIs the mock serves, another client-side
+drop otherwise; then a last third to see how the stream resumed.
+
+Options:
+  --events <n>      live events per topic, a third per phase, at least 3 per phase (default ${CHECK_DEFAULTS.events});
+                    replayed events come on top
+  --duration <s>    time limit for the whole check in seconds (default ${CHECK_DEFAULTS.durationSeconds})
+  --rate <n>        events per second asked of the mock backend (default ${CHECK_DEFAULTS.rate})
+  --http2           subscribe over HTTP/2 (h2c) instead of HTTP/1.1
+  --no-backend-drop client-side drops only
+  --json            print the result as JSON on stdout (progress goes to stderr)
+  -h, --help        show this help
+
+Exit status: 0 all topics green, 1 any topic red (an event lost, duplicated or out of order, or a
+topic that could not be checked), 2 usage errors.`;
+
+export type ParsedCheckArgs = { ok: true; value: CheckOptions } | { ok: true; help: true } | { ok: false; message: string };
+
+export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        events: { type: 'string' },
+        duration: { type: 'string' },
+        rate: { type: 'string' },
+        http2: { type: 'boolean' },
+        'no-backend-drop': { type: 'boolean' },
+        json: { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return { ok: false, message: `${(err as Error).message.replace(/\. To specify.*$/s, '.')} See "sse-studio check --help".` };
+  }
+  const { values, positionals } = parsed;
+  if (values.help) return { ok: true, help: true };
+  if (positionals.length === 0) return { ok: false, message: 'Give a project folder or an AsyncAPI file to check, e.g. "sse-studio check examples/stock-ticker".' };
+  if (positionals.length > 1) return { ok: false, message: `Give one project folder or file, not ${positionals.length} (${positionals.join(', ')}).` };
+
+  const events = number('--events', values.events, CHECK_DEFAULTS.events, LIMITS.events, true);
+  if (typeof events === 'string') return { ok: false, message: events };
+  const durationSeconds = number('--duration', values.duration, CHECK_DEFAULTS.durationSeconds, LIMITS.durationSeconds, false);
+  if (typeof durationSeconds === 'string') return { ok: false, message: durationSeconds };
+  const rate = number('--rate', values.rate, CHECK_DEFAULTS.rate, LIMITS.rate, false);
+  if (typeof rate === 'string') return { ok: false, message: rate };
+  return {
+    ok: true,
+    value: { project: positionals[0] as string, events, durationSeconds, rate, http2: values.http2 === true, backendDrop: values['no-backend-drop'] !== true, json: values.json === true },
+  };
+}
+
+function number(flag: string, raw: string | undefined, fallback: number, [min, max]: readonly [number, number], integer: boolean): number | string {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    return `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${raw}").`;
+  }
+  return value;
+}
