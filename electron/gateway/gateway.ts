@@ -106,6 +106,17 @@ export class Gateway {
     return this.deployments.has(id);
   }
 
+  /** Cuts the client connections of an API (all of them, or one topic's, by topic pattern), keeping upstreams and histories. */
+  dropSubscribers(apiId: string, topicPath?: string): number {
+    let dropped = 0;
+    for (const [key, hub] of this.hubs) {
+      if (!key.startsWith(apiId + '\n')) continue;
+      if (topicPath !== undefined && hub.topic !== topicPath) continue;
+      dropped += hub.dropSubscribers();
+    }
+    return dropped;
+  }
+
   /** Closes every stream and frees the ports. */
   async stop(): Promise<void> {
     clearInterval(this.sweeper);
@@ -191,7 +202,7 @@ export class Gateway {
     const key = `${api.id}\n${target.href}`;
     let hub = this.hubs.get(key);
     if (!hub) {
-      hub = new StreamHub(target, api.runtime, counters);
+      hub = new StreamHub(target, api.runtime, counters, match.topic.path);
       this.hubs.set(key, hub);
     }
     const limited = api.runtime.rateLimit.eventsPerMinute !== undefined || api.runtime.rateLimit.eventsPerDay !== undefined;

@@ -14,6 +14,7 @@ import { RecoveryStore } from '../project/recovery-store.ts';
 import { RecentProjects } from '../project/recent-projects.ts';
 import { documentHandlers, type DocumentMethods } from './document-handlers.ts';
 import { mockHandlers, type MockMethods } from './mock-handlers.ts';
+import { loadHandlers, type LoadMethods } from './load-handlers.ts';
 import { mockApiFromDocument } from '../mock/mock-api-input.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
 import { APP_VERSION } from './app-version.ts';
@@ -49,6 +50,7 @@ export class StudioHost {
   private readonly events = new EventEmitter();
   private readonly subscriptions = new Subscriptions((e) => this.events.emit('event', e));
   readonly handlers: StudioHandlers;
+  private readonly load = loadHandlers(this);
 
   private currentProject: ProjectStore;
   private watcher: ProjectWatcher | undefined;
@@ -70,7 +72,7 @@ export class StudioHost {
     this.recovery = new RecoveryStore(dataDir, project.root);
     this.recent = new RecentProjects(dataDir);
     this.events.setMaxListeners(100);
-    this.handlers = { ...this.createHandlers(), ...documentHandlers(this), ...mockHandlers(this) };
+    this.handlers = { ...this.createHandlers(), ...documentHandlers(this), ...mockHandlers(this), ...this.load };
   }
 
   get project(): ProjectStore {
@@ -171,6 +173,7 @@ export class StudioHost {
   }
 
   async stop(): Promise<void> {
+    await this.load['load.stop']({});
     this.watcher?.stop();
     this.subscriptions.closeAll();
     await Promise.all([this.gateway?.stop(), this.mock?.stop()]);
@@ -222,7 +225,7 @@ export class StudioHost {
     this.events.emit('event', { type: 'apis.changed' } satisfies StudioEvent);
   }
 
-  private createHandlers(): Omit<StudioHandlers, DocumentMethods | MockMethods> {
+  private createHandlers(): Omit<StudioHandlers, DocumentMethods | MockMethods | LoadMethods> {
     return {
       'host.info': async () =>
         ok({

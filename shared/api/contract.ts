@@ -159,6 +159,27 @@ export interface ViewerEvent {
   connection?: number;
 }
 
+/** A load run: N simulated subscribers on one topic (see electron/viewer/load-run.ts). */
+export interface LoadStatus {
+  url: string;
+  requested: number;
+  started: number;
+  connected: number;
+  failed: number;
+  drops: number;
+  reconnects: number;
+  events: number;
+  /** Delivered events per second over the last 10 s. */
+  eventsPerSecond: number;
+  /** Delivered events in each of the last 60 seconds, oldest first. */
+  history: number[];
+  latencyP50Ms: number | null;
+  latencyP99Ms: number | null;
+  elapsedMs: number;
+  running: boolean;
+  errors: string[];
+}
+
 export interface StudioMethods {
   'host.info': { params: Record<string, never>; result: HostInfo };
   'apis.list': { params: Record<string, never>; result: ProjectView };
@@ -191,6 +212,12 @@ export interface StudioMethods {
   /** Triggers a fault now: drop, stall, or restart the whole backend for downMs. */
   'mock.faults.trigger': { params: { scope: FaultScope; action: FaultAction }; result: FaultTriggerResult };
   'mock.faults.clear': { params: { scope?: FaultScope }; result: { cleared: number; released: number } };
+  /** Cuts the gateway's client connections for an API (optionally one topic pattern); upstreams and histories stay. */
+  'gateway.drop': { params: { apiId: string; topic?: string }; result: { dropped: number } };
+  /** Starts N simulated subscribers on a deployed API's topic path (max 10,000); one load run at a time. */
+  'load.start': { params: { apiId: string; topicPath: string; subscribers: number; https?: boolean }; result: LoadStatus };
+  'load.status': { params: Record<string, never>; result: LoadStatus | null };
+  'load.stop': { params: Record<string, never>; result: LoadStatus | null };
   'gateway.metrics': { params: Record<string, never>; result: { rows: GatewayMetricsRow[]; at: number; prometheusUrl: string | null } };
   'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };

@@ -84,6 +84,17 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'project.open': strings(['path']),
   'project.recent': empty(),
   // The mock checks scopes, plans and actions itself, field by field (shared/model/mock-validate.ts).
+  'gateway.drop': strings(['apiId'], ['topic']),
+  'load.start': (params) => {
+    if (typeof params.apiId !== 'string' || typeof params.topicPath !== 'string') return fail('bad_params', '"apiId" and "topicPath" must be strings.');
+    if (typeof params.subscribers !== 'number' || !Number.isInteger(params.subscribers) || params.subscribers < 1) return fail('bad_params', '"subscribers" must be a whole number, 1 or more.');
+    if (params.https !== undefined && typeof params.https !== 'boolean') return fail('bad_params', '"https" must be true or false when given.');
+    const extra = Object.keys(params).find((k) => !['apiId', 'topicPath', 'subscribers', 'https'].includes(k));
+    if (extra) return fail('bad_params', `Unknown parameter "${extra}".`);
+    return ok(params as ParamsOf<'load.start'>);
+  },
+  'load.status': empty(),
+  'load.stop': empty(),
   'mock.status': empty(),
   'mock.faults.list': empty(),
   'mock.faults.set': objects(['scope', 'plan']),

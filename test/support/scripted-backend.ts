@@ -52,3 +52,12 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 50
     await sleep(10);
   }
 }
+
+/** waitFor for checks that need to await (e.g. a Studio API call). */
+export async function waitForAsync(check: () => Promise<boolean>, what: string, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}

@@ -54,6 +54,8 @@ export class StreamHub {
     readonly url: URL,
     private readonly runtime: ApiRuntime,
     private readonly counters: StreamCounters,
+    /** The API topic (pattern) this stream belongs to, e.g. `/prices/{symbol}`. */
+    readonly topic = '',
   ) {
     this.history = new ReplayHistory(runtime.replay.maxEvents, runtime.replay.maxAgeSeconds * 1000);
   }
@@ -79,6 +81,16 @@ export class StreamHub {
     });
     if (this.runtime.upstream === 'per-client') this.runPerClient(sub, request.lastEventId);
     else this.joinShared(sub, request.lastEventId);
+  }
+
+  /**
+   * Cuts every subscriber's connection (a gateway-side drop, for reconnect tests); the upstream and
+   * the history stay, so clients that reconnect with Last-Event-ID get what they missed.
+   */
+  dropSubscribers(): number {
+    const dropped = this.subscribers.size;
+    for (const sub of [...this.subscribers]) sub.destroy();
+    return dropped;
   }
 
   /** Ends every subscriber and closes the upstream (gateway stop or undeploy). */
