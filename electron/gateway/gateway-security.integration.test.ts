@@ -44,7 +44,8 @@ const secured = (security: SecurityConfig) => deploy({ security });
 
 /** A refused request: status, challenge and body, and proof that the backend was never asked. */
 async function refusal(url: string, headers: Record<string, string> = {}) {
-  const res = await fetch(url, { headers });
+  // A refusal is a short text answer: a stream instead would hang here, hence the time limit.
+  const res = await fetch(url, { headers, signal: AbortSignal.timeout(3000) });
   const body = await res.text();
   expect(backend.requests, 'a refused subscriber never reaches the backend').toEqual([]);
   return { status: res.status, wwwAuthenticate: res.headers.get('www-authenticate'), retryAfter: res.headers.get('retry-after'), body };
@@ -54,7 +55,8 @@ async function refusal(url: string, headers: Record<string, string> = {}) {
 async function streams(url: string, headers: Record<string, string> = {}) {
   const { status, events } = await readEvents(url, 3, { headers });
   expect(status).toBe(200);
-  expect(events.map((e) => e.id)).toEqual(['1', '2', '3']);
+  // readEvents stops at the chunk that completes 3 events; that chunk may carry a 4th.
+  expect(events.slice(0, 3).map((e) => e.id)).toEqual(['1', '2', '3']);
 }
 
 describe('API key in a header', () => {

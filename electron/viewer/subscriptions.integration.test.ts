@@ -44,8 +44,8 @@ describe('viewer subscriptions: drop on purpose, live verdict', () => {
   });
 
   it('a backend that honours Last-Event-ID sends what was missed first: green, with the replayed ids', async () => {
-    // No send time here (this backend builds a frame when it writes it): the replay is told by its burst.
-    live = await startLiveBackend({ intervalMs: 10, honourLastEventId: true });
+    // Each event carries its send time, so the verdict tells the replay from live events exactly.
+    live = await startLiveBackend({ intervalMs: 10, honourLastEventId: true, payload: stamped });
     const { id, events, subscriptions } = open(live.url);
     await waitFor(() => events().length >= 5, 'five events');
     subscriptions.drop(id);

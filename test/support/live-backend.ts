@@ -17,7 +17,9 @@ export interface LiveBackend extends ScriptedBackend {
 export async function startLiveBackend(options: { intervalMs: number; honourLastEventId: boolean; payload?: (n: number) => string }): Promise<LiveBackend> {
   let n = 0;
   const open = new Set<ServerResponse>();
-  const frame = (i: number) => `id: ${i}\nevent: tick\ndata: ${options.payload ? options.payload(i) : `{"n":${i}}`}\n\n`;
+  // Frames are built once, when produced, so a resend carries the original data (and send time).
+  const produced: string[] = [];
+  const frame = (i: number) => (produced[i] ??= `id: ${i}\nevent: tick\ndata: ${options.payload ? options.payload(i) : `{"n":${i}}`}\n\n`);
   const backend = await startScriptedBackend((req, res) => {
     sseHeaders(res);
     const from = Number(req.headers['last-event-id']);
@@ -27,7 +29,8 @@ export async function startLiveBackend(options: { intervalMs: number; honourLast
   });
   const timer = setInterval(() => {
     n++;
-    for (const res of open) res.write(frame(n));
+    const latest = frame(n); // made now, even with nobody listening, so a resend is the same bytes
+    for (const res of open) res.write(latest);
   }, options.intervalMs);
   return {
     ...backend,
