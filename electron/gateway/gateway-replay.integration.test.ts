@@ -38,10 +38,12 @@ describe('Last-Event-ID replay', () => {
     deploy(live.url, { upstream: 'shared', lingerSeconds: 5 });
     const first = await readEvents(STREAM(), 10);
     const lastSeen = first.events.at(-1)!.id!;
-    await sleep(100); // ~20 events happen while the client is away
+    await waitFor(() => live!.current() >= Number(lastSeen) + 10, '10 events while the client is away');
     const second = await readEvents(STREAM(), 40, { headers: { 'last-event-id': lastSeen } });
+    // readEvents stops at the chunk that completes the count; that chunk may carry more events.
     const all = [...ids(first.events), ...ids(second.events)];
-    expect(all).toEqual(range(all[0]!, 50));
+    expect(all).toEqual(range(all[0]!, all.length));
+    expect(all.length).toBeGreaterThanOrEqual(50);
     expect(counters()).toMatchObject({ replays: 1, gaps: 0 });
     expect(counters().replayedEvents).toBeGreaterThanOrEqual(10);
     expect(live.requests).toHaveLength(1); // one upstream connection served both sessions
@@ -56,7 +58,8 @@ describe('Last-Event-ID replay', () => {
     const second = await readEvents(STREAM(), 20, { headers: { 'last-event-id': first.events.at(-1)!.id! } });
     await watcher;
     const all = [...ids(first.events), ...ids(second.events)];
-    expect(all).toEqual(range(all[0]!, 25));
+    expect(all).toEqual(range(all[0]!, all.length));
+    expect(all.length).toBeGreaterThanOrEqual(25);
     expect(counters().replays).toBe(1);
     // The backend was asked to resume after the last replayed event, not after the client's id.
     const resumeFrom = Number(live.requests.at(-1)!.headers['last-event-id']);
@@ -160,7 +163,8 @@ describe('slow subscribers', () => {
     const stalled = await new Promise<http.IncomingMessage>((resolve) => http.get(STREAM(), (res) => { res.pause(); resolve(res); }));
     const fast = await readEvents(STREAM(), 1500, { timeoutMs: 20_000 });
     const got = ids(fast.events);
-    expect(got).toEqual(range(got[0]!, 1500));
+    expect(got).toEqual(range(got[0]!, got.length));
+    expect(got.length).toBeGreaterThanOrEqual(1500);
     await waitFor(() => counters().slowSubscriberDrops === 1, 'the slow subscriber to be dropped', 5000);
     stalled.destroy();
   });

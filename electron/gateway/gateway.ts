@@ -141,6 +141,10 @@ export class Gateway {
   /** The request pipeline: path -> API -> CORS -> topic -> method -> transport -> auth -> limits -> stream. */
   private handle(req: GatewayRequest, res: GatewayResponse, transport: Transport): void {
     const started = Date.now();
+    // Topics are GET-only: consume the (empty) request body now. An HTTP/2 stream the client
+    // resets with NO_ERROR is only destroyed (and `res` only emits 'close') once its readable
+    // side has ended, and Node waits for the handler to read it.
+    req.resume();
     const rawUrl = req.url ?? '/';
     const queryAt = rawUrl.indexOf('?');
     const rawPath = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);

@@ -160,8 +160,15 @@ export class StreamHub {
         if (this.runtime.onBackendDrop === 'close-client' && this.state === 'open') {
           // Clients reconnect by themselves; forward the unfinished bytes as a plain proxy would.
           if (trailing.length) for (const sub of this.subscribers) sub.write(trailing, false);
-          this.state = 'idle';
           for (const sub of this.subscribers) sub.end();
+          // They will be back after their retry delay: keep the history filling meanwhile (as the
+          // linger does), so they find what they missed even if the backend ignores Last-Event-ID.
+          if (this.runtime.lingerSeconds > 0 && this.runtime.replay.maxEvents > 0) {
+            this.state = 'retrying';
+            this.connectShared(this.lastId);
+          } else {
+            this.state = 'idle';
+          }
           return;
         }
         this.scheduleSharedRetry(detail);
