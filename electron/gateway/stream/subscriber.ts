@@ -38,6 +38,12 @@ export class Subscriber {
   private pendingHead = 0;
   private ended = false;
   private readonly out: SseOut;
+  /**
+   * HTTP/1.1: the socket itself, written to directly once the head is out. The response is sent
+   * without chunked encoding (its body ends when the connection closes, as an SSE stream does
+   * anyway), so each event costs one plain socket write instead of a chunk frame around it.
+   */
+  private socket: { write(chunk: Buffer): boolean; writableLength: number } | undefined;
 
   constructor(
     readonly res: SubscriberResponse,
@@ -56,29 +62,40 @@ export class Subscriber {
 
   /** Sends the SSE response head (CORS and other headers set earlier on `res` are kept). */
   open(retryMs: number | undefined, contentType = 'text/event-stream; charset=utf-8'): void {
+    const http1 = 'stream' in this.res ? undefined : this.res;
+    if (http1) {
+      http1.useChunkedEncodingByDefault = false;
+      http1.shouldKeepAlive = false;
+    }
     this.out.writeHead(200, {
       'content-type': contentType,
       'cache-control': 'no-cache',
       'x-accel-buffering': 'no',
     });
+    this.out.flushHeaders?.();
+    if (http1?.socket && !http1.socket.destroyed) this.socket = http1.socket;
     if (retryMs !== undefined) this.write(Buffer.from(encodeSseRetry(retryMs)), false);
-    else this.out.flushHeaders?.();
+  }
+
+  private send(chunk: Buffer): void {
+    if (this.socket) this.socket.write(chunk);
+    else this.out.write(chunk);
   }
 
   /** Writes one raw block; `isEvent` blocks count toward rate limits and the slow-reader bound. */
   write(block: Buffer, isEvent: boolean): void {
     if (this.closed) return;
     if (isEvent && this.options.admitEvent && !this.options.admitEvent()) {
-      this.out.write(Buffer.from(encodeSseComment('rate limit exceeded: this subscription has used its events; reconnect later')));
+      this.send(Buffer.from(encodeSseComment('rate limit exceeded: this subscription has used its events; reconnect later')));
       this.options.onRateLimited?.();
       this.end();
       return;
     }
-    this.out.write(block);
+    this.send(block);
     this.lastWriteAt = Date.now();
     this.bytesSent += block.length;
     if (isEvent) this.eventsSent++;
-    const buffered = bufferedBytes(this.res);
+    const buffered = this.socket ? this.socket.writableLength : bufferedBytes(this.res);
     if (this.queuedEvents(buffered, isEvent) > this.options.queueLimit || buffered > MAX_BUFFERED_BYTES) {
       this.options.onSlow?.();
       this.destroy();
@@ -112,12 +129,12 @@ export class Subscriber {
       while (admitted < blocks.length && this.options.admitEvent()) admitted++;
     }
     const batch = Buffer.concat(admitted === blocks.length ? blocks : blocks.slice(0, admitted));
-    this.out.write(batch);
+    this.send(batch);
     this.lastWriteAt = Date.now();
     this.bytesSent += batch.length;
     this.eventsSent += admitted;
     if (admitted < blocks.length) {
-      this.out.write(Buffer.from(encodeSseComment('rate limit exceeded: this subscription has used its events; reconnect later')));
+      this.send(Buffer.from(encodeSseComment('rate limit exceeded: this subscription has used its events; reconnect later')));
       this.options.onRateLimited?.();
       this.end();
     }
