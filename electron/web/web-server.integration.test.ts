@@ -73,6 +73,8 @@ describe('web mode server', () => {
   it('runs typed calls: unknown methods and bad params are refused with a code', async () => {
     expect(await json(call('host.info', {}))).toMatchObject({ ok: true, value: { mode: 'web', mockUrl: studio.mock?.url, gatewayUrl: studio.gateway?.url } });
     expect(await json(call('apis.drop', {}))).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    // Methods with more than one dot reach their handler too.
+    expect(await json(call('mock.faults.list', {}))).toEqual({ ok: true, value: { faults: [] } });
     expect(await json(call('apis.deploy', { id: 3 }))).toMatchObject({ ok: false, error: { code: 'bad_params' } });
     const notJson = await fetch(`${base}/api/call/apis.list`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${web.token}` }, body: '{}' });
     expect(notJson.status).toBe(400);

@@ -110,7 +110,7 @@ export class WebServer {
       return;
     }
     if (url.pathname === '/api/events' && req.method === 'GET') return this.streamEvents(req, res);
-    const call = /^\/api\/call\/([a-z]+\.[a-zA-Z]+)$/.exec(url.pathname);
+    const call = /^\/api\/call\/([a-z]+(?:\.[a-zA-Z]+)+)$/.exec(url.pathname);
     if (call && req.method === 'POST') {
       const body = await readJson(req);
       if (!body.ok) return sendJson(res, 400, { ok: false, error: { code: 'bad_request', message: body.message } });

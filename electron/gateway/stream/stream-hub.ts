@@ -32,6 +32,29 @@ const MAX_BACKOFF_MS = 30_000;
 
 type SharedState = 'idle' | 'connecting' | 'open' | 'retrying';
 
+/** Blocks of one backend read, written to each subscriber together (see Subscriber.writeBlocks). */
+class ReadBatch {
+  items: Array<{ block: Buffer; isEvent: boolean }> = [];
+  events = 0;
+  receivedAt = 0;
+
+  add(block: Buffer, isEvent: boolean, receivedAt: number): void {
+    this.items.push({ block, isEvent });
+    if (isEvent) this.events++;
+    this.receivedAt = receivedAt;
+  }
+
+  /** Hands the batch over and starts a new one. */
+  take(): { items: Array<{ block: Buffer; isEvent: boolean }>; joined: Buffer; events: number; receivedAt: number } | undefined {
+    if (this.items.length === 0) return undefined;
+    const items = this.items;
+    const taken = { items, joined: items.length === 1 ? (items[0] as { block: Buffer }).block : Buffer.concat(items.map((i) => i.block)), events: this.events, receivedAt: this.receivedAt };
+    this.items = [];
+    this.events = 0;
+    return taken;
+  }
+}
+
 export class StreamHub {
   private readonly history: ReplayHistory;
   private readonly subscribers = new Set<Subscriber>();
@@ -49,6 +72,7 @@ export class StreamHub {
   private dedupeSeam = false;
   private firstBlock = true;
   private contentType: string | undefined;
+  private readonly batch = new ReadBatch();
 
   constructor(
     readonly url: URL,
@@ -133,11 +157,14 @@ export class StreamHub {
         for (const w of waiting) this.attach(w.sub, w.lastEventId, w.passedUpstream);
       },
       onBlock: (block, meaning, receivedAt) => this.fanOut(block, meaning, receivedAt),
+      onReadEnd: () => this.flushShared(),
       onOversize: (bytes) => {
+        this.flushShared();
         this.counters.oversizeEventsDropped++;
         for (const sub of this.subscribers) sub.comment(`gateway dropped an event of ${bytes} bytes (over maxEventBytes ${this.runtime.maxEventBytes})`);
       },
       onAnswer: (status, headers, body) => {
+        this.flushShared();
         this.upstream = undefined;
         this.counters.upstreamFailures++;
         if (this.state === 'connecting') {
@@ -149,6 +176,7 @@ export class StreamHub {
         this.scheduleSharedRetry(`backend answered HTTP ${status}`);
       },
       onClosed: ({ kind, detail, trailing }) => {
+        this.flushShared();
         this.upstream = undefined;
         if (this.state === 'connecting') {
           this.counters.upstreamFailures++;
@@ -218,7 +246,7 @@ export class StreamHub {
         // The gateway's own reconnect delay, when set, is the one clients get.
         if (this.runtime.retryMs !== undefined) return;
       }
-      for (const sub of this.subscribers) sub.write(block, false);
+      this.batch.add(block, false, receivedAt);
       return;
     }
     if (this.dedupeSeam) {
@@ -229,8 +257,21 @@ export class StreamHub {
     this.counters.eventsIn++;
     this.counters.bytesIn += block.length;
     this.history.append(this.lastId, kept);
-    for (const sub of this.subscribers) this.deliver(sub, block);
-    this.counters.addedLatency.record((performance.now() - receivedAt) * 1000);
+    this.batch.add(block, true, receivedAt);
+  }
+
+  /** Writes the blocks of the last backend read to every subscriber, one write each. */
+  private flushShared(): void {
+    const taken = this.batch.take();
+    if (!taken) return;
+    for (const sub of this.subscribers) this.deliverBlocks(sub, taken);
+    if (taken.events) this.counters.addedLatency.record((performance.now() - taken.receivedAt) * 1000);
+  }
+
+  private deliverBlocks(sub: Subscriber, taken: NonNullable<ReturnType<ReadBatch['take']>>): void {
+    const sent = sub.writeBlocks(taken.items, taken.joined, taken.events);
+    this.counters.eventsOut += sent.events;
+    this.counters.bytesOut += sent.bytes;
   }
 
   // ---- per-client mode -----------------------------------------------------------------------
@@ -242,7 +283,7 @@ export class StreamHub {
     let opened = false;
     // Ids this client already has (replayed or delivered), bounded: the seam skips them when a
     // backend ignores Last-Event-ID. Lane-local, since other lanes add to the history too.
-    const had = new BoundedIdSet(Math.max(1, Math.min(this.runtime.replay.maxEvents, 10_000)));
+    const had = new BoundedIdSet(Math.max(1, Math.min(this.runtime.replay.maxEvents, 1000)));
     let atSeam = false;
     let backoff = MIN_BACKOFF_MS;
     let backendRetry: number | undefined;

@@ -12,6 +12,8 @@ import { createBlockReader, type BlockMeaning } from './block-reader.ts';
 export interface UpstreamCallbacks {
   onStream(headers: IncomingHttpHeaders): void;
   onBlock(block: Buffer, meaning: BlockMeaning, receivedAt: number): void;
+  /** The blocks of one read from the backend have all been given: a good moment to write them out together. */
+  onReadEnd?(): void;
   onOversize(droppedBytes: number): void;
   /** A non-stream answer: status, headers and (up to 64 KB of) body. */
   onAnswer(status: number, headers: IncomingHttpHeaders, body: Buffer): void;
@@ -70,6 +72,7 @@ export function connectUpstream(url: URL, lastEventId: string | undefined, maxEv
       if (done) return;
       receivedAt = performance.now();
       framer.push(chunk);
+      callbacks.onReadEnd?.();
     });
     res.on('end', () => closed('ended', 'the backend ended the stream', framer.takeRest()));
     res.on('error', (err: NodeJS.ErrnoException) => closed('broken', `the backend connection broke (${err.code ?? err.message})`, framer.takeRest()));
