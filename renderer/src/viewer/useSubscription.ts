@@ -1,47 +1,92 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { StudioClient, StudioEvent, SubscriptionTarget } from '../../../shared/api/contract.ts';
-import { applyToLog, clearEvents, emptyLog, isLive, isSubscriptionEvent, type ViewerLog } from './viewer-log.ts';
+import { isLive, isSubscriptionEvent, ViewerStore, type EventCheck, type SubscriptionEvent } from './viewer-store.ts';
 
 /**
- * One live subscription opened on the host, and its log. The host may report the first state before
- * `subscriptions.open` has answered with the id, so events that arrive while opening are held and
- * replayed once the id is known: nothing at the start of a stream is lost.
+ * One live subscription opened on the host, and its store. The host may report the first state
+ * before `subscriptions.open` has answered with the id, so events that arrive while opening are held
+ * and applied once the id is known: nothing at the start of a stream is lost.
+ *
+ * Rendering is decoupled from arrival: batches go into the store as they come; the component
+ * re-renders at most ~15 times a second (in an animation frame), whatever the event rate.
  */
 export interface SubscriptionControls {
-  log: ViewerLog;
+  store: ViewerStore;
+  /** Bumps when the store changed and a frame passed: a dependency for memos. */
+  version: number;
+  subscriptionId: string | undefined;
   url: string | undefined;
   opening: boolean;
   live: boolean;
   error: string | undefined;
-  start(target: SubscriptionTarget): Promise<void>;
+  start(target: SubscriptionTarget): Promise<boolean>;
   stop(): Promise<void>;
   clear(): void;
+  /** Drops the connection on the client side (it reconnects like a browser); an error message or undefined. */
+  drop(): Promise<string | undefined>;
+  /** Writes what the tester did into the timeline (a `notice`), so its effects line up with it. */
+  note(detail: string): void;
 }
 
 const MAX_HELD = 2000;
+/**
+ * At most ~15 renders a second, however fast events come: a log that moves 15 times a second reads
+ * as live, and the page keeps most of each frame for scrolling and clicks.
+ */
+const MIN_RENDER_MS = 66;
 
-export function useSubscription(client: StudioClient): SubscriptionControls {
-  const [log, setLog] = useState<ViewerLog>(emptyLog);
+export function useSubscription(client: StudioClient, check: EventCheck | undefined): SubscriptionControls {
+  const [store] = useState(() => new ViewerStore());
+  const [version, setVersion] = useState(0);
   const [url, setUrl] = useState<string>();
   const [opening, setOpening] = useState(false);
   const [error, setError] = useState<string>();
   // The id as state (for rendering) and as a ref (for the event listener, which must not re-subscribe).
   const [subscriptionId, setSubscriptionId] = useState<string>();
   const activeId = useRef<string | undefined>(undefined);
-  const held = useRef<StudioEvent[] | undefined>(undefined);
+  const held = useRef<SubscriptionEvent[] | undefined>(undefined);
+  const frame = useRef<number | undefined>(undefined);
+
+  const timer = useRef<number | undefined>(undefined);
+  const lastRender = useRef(0);
+  const render = useCallback(() => {
+    if (frame.current !== undefined || timer.current !== undefined) return;
+    const draw = () => {
+      timer.current = undefined;
+      frame.current = requestAnimationFrame(() => {
+        frame.current = undefined;
+        lastRender.current = performance.now();
+        setVersion(store.version);
+      });
+    };
+    const wait = lastRender.current + MIN_RENDER_MS - performance.now();
+    if (wait > 0) timer.current = window.setTimeout(draw, wait);
+    else draw();
+  }, [store]);
+  useEffect(
+    () => () => {
+      if (frame.current !== undefined) cancelAnimationFrame(frame.current);
+      clearTimeout(timer.current);
+    },
+    [],
+  );
+
+  useEffect(() => store.setCheck(check), [store, check]);
 
   useEffect(
     () =>
-      client.onEvent((event) => {
+      client.onEvent((event: StudioEvent) => {
         if (!isSubscriptionEvent(event)) return;
         if (held.current) {
           held.current.push(event);
           if (held.current.length > MAX_HELD) held.current.shift();
           return;
         }
-        if (event.subscriptionId === activeId.current) setLog((current) => applyToLog(current, event));
+        if (event.subscriptionId !== activeId.current) return;
+        store.apply(event);
+        render();
       }),
-    [client],
+    [client, store, render],
   );
 
   const stop = useCallback(async () => {
@@ -53,28 +98,31 @@ export function useSubscription(client: StudioClient): SubscriptionControls {
 
   const start = useCallback(
     async (target: SubscriptionTarget) => {
-      if (activeId.current) await stop();
+      if (activeId.current && isLive(store.state)) await stop();
       activeId.current = undefined;
       setSubscriptionId(undefined);
       held.current = [];
       setOpening(true);
       setError(undefined);
-      setLog(emptyLog);
+      store.reset();
+      render();
       const result = await client.call('subscriptions.open', target);
       const early = held.current ?? [];
       held.current = undefined;
       setOpening(false);
       if (!result.ok) {
         setError(result.error.message);
-        return;
+        return false;
       }
       const id = result.value.subscriptionId;
       activeId.current = id;
       setSubscriptionId(id);
       setUrl(result.value.url);
-      setLog((current) => early.filter(isSubscriptionEvent).filter((e) => e.subscriptionId === id).reduce(applyToLog, current));
+      for (const e of early) if (e.subscriptionId === id) store.apply(e);
+      render();
+      return true;
     },
-    [client, stop],
+    [client, stop, store, render],
   );
 
   // Leaving the viewer closes its subscription on the host.
@@ -86,9 +134,28 @@ export function useSubscription(client: StudioClient): SubscriptionControls {
     [client],
   );
 
-  const clear = useCallback(() => setLog(clearEvents), []);
+  const clear = useCallback(() => {
+    store.clearEvents();
+    render();
+  }, [store, render]);
+
+  const drop = useCallback(async () => {
+    const id = activeId.current;
+    if (!id) return 'Subscribe first.';
+    const result = await client.call('subscriptions.drop', { subscriptionId: id });
+    if (!result.ok) return result.error.message;
+    return result.value.dropped ? undefined : 'There was no open connection to drop (it is waiting to reconnect, or closed).';
+  }, [client]);
+
+  const note = useCallback(
+    (detail: string) => {
+      store.addTimeline({ state: 'notice', at: Date.now(), detail, connection: store.connections });
+      render();
+    },
+    [store, render],
+  );
 
   // Open but no state reported yet counts as live: the host is connecting.
-  const live = subscriptionId !== undefined && (log.state === undefined || isLive(log.state));
-  return { log, url, opening, live, error, start, stop, clear };
+  const live = subscriptionId !== undefined && (store.state === undefined || isLive(store.state));
+  return { store, version, subscriptionId, url, opening, live, error, start, stop, clear, drop, note };
 }
