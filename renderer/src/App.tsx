@@ -8,7 +8,7 @@ import { Workspace } from './components/Workspace.tsx';
 import type { StudioConnection } from './studio/client.ts';
 import { StudioProvider, useLinkState } from './studio/StudioContext.tsx';
 
-/** Asks the host who it is, then shows the workspace; a banner reports a lost connection. */
+/** Asks the host who it is, then shows the workspace (anew for each project opened); a banner reports a lost connection. */
 export function App({ connection }: { connection: StudioConnection }) {
   const [host, setHost] = useState<HostInfo>();
   const [error, setError] = useState<string>();
@@ -16,13 +16,18 @@ export function App({ connection }: { connection: StudioConnection }) {
 
   useEffect(() => {
     let current = true;
-    void connection.client.call('host.info', {}).then((result) => {
-      if (!current) return;
-      if (result.ok) setHost(result.value);
-      else setError(result.error.message);
-    });
+    const load = () =>
+      void connection.client.call('host.info', {}).then((result) => {
+        if (!current) return;
+        if (result.ok) setHost(result.value);
+        else setError(result.error.message);
+      });
+    load();
+    // Another project was opened (here or from Electron's File menu): everything re-reads.
+    const stop = connection.client.onEvent((event) => event.type === 'project.opened' && load());
     return () => {
       current = false;
+      stop();
     };
   }, [connection]);
 
@@ -44,7 +49,7 @@ export function App({ connection }: { connection: StudioConnection }) {
     <StudioProvider client={connection.client} host={host}>
       <Box sx={{ height: '100vh', display: 'flex', flexDirection: 'column' }}>
         <LinkBanner link={link} />
-        <Workspace />
+        <Workspace key={host.projectRoot} />
       </Box>
     </StudioProvider>
   );

@@ -12,21 +12,30 @@ import { useRuntimeForm } from '../runtime/useRuntimeForm.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
 import { MetricsTab } from './metrics/MetricsTab.tsx';
+import { LazyDesignPane } from './design/LazyDesignPane.tsx';
 import { ApiOverview } from './overview/ApiOverview.tsx';
 import { RuntimeTab } from './runtime/RuntimeTab.tsx';
 
-type TabName = 'overview' | 'runtime' | 'metrics';
+export type TabName = 'overview' | 'design' | 'runtime' | 'metrics';
 
 /**
  * One API: its name and the deploy switch, then tabs: Overview (where the gateway serves it),
- * Runtime (its gateway settings) and Metrics (live counters). The Runtime form's state lives here, so
+ * Design (forms + AsyncAPI editor), Runtime (its gateway settings) and Metrics (live counters). The Runtime form's state lives here, so
  * a look at Metrics in the middle of an edit loses nothing typed; Metrics polls only while shown.
  */
-export function ApiDetail({ api, onConflict }: { api: ApiSummary; onConflict: () => void }) {
+export function ApiDetail({ api, initialTab = 'overview', onConflict, onTabChange }: { api: ApiSummary; initialTab?: TabName; onConflict: () => void; onTabChange?: (tab: TabName) => void }) {
   const { client } = useStudio();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [tab, setTab] = useState<TabName>('overview');
+  const [tab, setTabState] = useState<TabName>(initialTab);
+  // The Design page stays mounted once opened, so its unsaved text and editor state survive a look at another tab.
+  const [designOpened, setDesignOpened] = useState(initialTab === 'design');
+  const [designDirty, setDesignDirty] = useState(false);
+  const setTab = (next: TabName) => {
+    setTabState(next);
+    if (next === 'design') setDesignOpened(true);
+    onTabChange?.(next);
+  };
   const runtime = useRuntimeForm(api, client, onConflict);
 
   const toggle = async () => {
@@ -73,6 +82,18 @@ export function ApiDetail({ api, onConflict }: { api: ApiSummary; onConflict: ()
       <Tabs value={tab} onChange={(_, next: TabName) => setTab(next)} aria-label="API sections" sx={{ mb: 2.5, minHeight: 40, borderBottom: 1, borderColor: 'divider', '& .MuiTab-root': { minHeight: 40, px: 2 } }}>
         <Tab value="overview" label="Overview" data-testid="tab-overview" id="api-tab-overview" aria-controls="api-tabpanel" />
         <Tab
+          value="design"
+          data-testid="tab-design"
+          id="api-tab-design"
+          aria-controls="api-tabpanel"
+          label={
+            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
+              Design
+              {designDirty && <Box component="span" aria-label="unsaved changes" title="Unsaved changes" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'warning.main' }} />}
+            </Box>
+          }
+        />
+        <Tab
           value="runtime"
           data-testid="tab-runtime"
           id="api-tab-runtime"
@@ -88,6 +109,11 @@ export function ApiDetail({ api, onConflict }: { api: ApiSummary; onConflict: ()
       </Tabs>
       <Box role="tabpanel" id="api-tabpanel" aria-labelledby={`api-tab-${tab}`}>
         {tab === 'overview' && <ApiOverview api={api} />}
+        {designOpened && (
+          <Box sx={{ display: tab === 'design' ? 'block' : 'none' }}>
+            <LazyDesignPane documentId={api.id} active={tab === 'design'} onDirtyChange={setDesignDirty} />
+          </Box>
+        )}
         {tab === 'runtime' && <RuntimeTab api={api} form={runtime} />}
         {tab === 'metrics' && <MetricsTab api={api} />}
       </Box>

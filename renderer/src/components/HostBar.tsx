@@ -1,20 +1,15 @@
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
-import Tooltip from '@mui/material/Tooltip';
-import Typography from '@mui/material/Typography';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
+import { ProjectMenu } from './project/ProjectMenu.tsx';
 
-/** Top strip of the main area: which project is open and where the gateway (HTTP, HTTPS) and mock listen. */
+/** Top strip of the main area: which project is open (a menu to open another) and where the gateway (HTTP, HTTPS) and mock listen. */
 export function HostBar() {
   const { host } = useStudio();
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 2.5, height: 52, flexShrink: 0, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper' }}>
-      <Tooltip title="Project folder">
-        <Typography data-testid="project-root" variant="body2" color="text.secondary" noWrap sx={{ flex: 1, fontFamily: MONO_FONT, fontSize: '0.75rem' }}>
-          {host.projectRoot}
-        </Typography>
-      </Tooltip>
+      <ProjectMenu root={host.projectRoot} />
       <Endpoint label="Gateway" url={host.gatewayUrl} testId="gateway-url" />
       <Endpoint label="HTTPS" url={host.gatewayHttpsUrl} testId="gateway-https-url" />
       <Endpoint label="Mock" url={host.mockUrl} testId="mock-url" />

@@ -2,9 +2,11 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Paper from '@mui/material/Paper';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import { useMemo, useRef, useState, type FormEvent } from 'react';
-import type { ApiSummary } from '../../../shared/api/contract.ts';
+import type { StudioError } from '../../../shared/result.ts';
 import {
   FORM_FIELDS,
   initialValues,
@@ -25,7 +27,7 @@ import { FormField } from './FormField.tsx';
  * Create an API. Errors show at their field as the user types (after they touched it, or after a
  * first submit); the host's answer is mapped onto the same fields. Values are never reset on an error.
  */
-export function NewApiForm({ onCreated, onCancel }: { onCreated: (api: ApiSummary) => void; onCancel: () => void }) {
+export function NewApiForm({ onCreated, onCancel }: { onCreated: (id: string) => void; onCancel: () => void }) {
   const { client, host } = useStudio();
   const [values, setValues] = useState<FormValues>(() => initialValues(host.mockUrl));
   const [touched, setTouched] = useState<Partial<Record<Field, boolean>>>({});
@@ -33,6 +35,7 @@ export function NewApiForm({ onCreated, onCancel }: { onCreated: (api: ApiSummar
   const [serverErrors, setServerErrors] = useState<FieldMessages>({});
   const [general, setGeneral] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [spec, setSpec] = useState<'3.0' | '2.6'>('3.0');
   const inputs = useRef<Partial<Record<Field, HTMLInputElement | null>>>({});
 
   const errors = useMemo(() => validateForm(values), [values]);
@@ -55,17 +58,31 @@ export function NewApiForm({ onCreated, onCancel }: { onCreated: (api: ApiSummar
       return;
     }
     setBusy(true);
-    const result = await client.call('apis.create', toDraft(values));
+    const error = await create();
     setBusy(false);
-    if (result.ok) {
-      onCreated(result.value);
-      return;
-    }
-    const mapped = mapServerError(result.error);
+    if (!error) return;
+    const mapped = mapServerError(error);
     setServerErrors(mapped.fields);
     setGeneral(mapped.general);
     const firstServer = FORM_FIELDS.find((f) => mapped.fields[f]);
     if (firstServer) inputs.current[firstServer]?.focus();
+  };
+
+  /** 3.0: the host writes the document (`apis.create`); 2.6: the page writes it and creates the file. */
+  const create = async (): Promise<StudioError | undefined> => {
+    const draft = toDraft(values);
+    if (spec === '3.0') {
+      const result = await client.call('apis.create', draft);
+      if (result.ok) onCreated(result.value.id);
+      return result.ok ? undefined : result.error;
+    }
+    // Loaded on demand: it brings the YAML writer, which the app's first screen does not need.
+    const { documentFileName, newDocumentText } = await import('../design/new-document.ts');
+    const fileName = documentFileName(draft.name, draft.version);
+    const result = await client.call('documents.create', { fileName, text: newDocumentText(draft, '2.6') });
+    if (result.ok) onCreated(result.value.id);
+    if (result.ok || result.error.code !== 'file_exists') return result.ok ? undefined : result.error;
+    return { ...result.error, fields: [{ field: 'name', message: `A file named ${fileName} already exists: rename the API or change its version.` }] };
   };
 
   const field = (name: Field, label: string, extra: { hint?: string; placeholder?: string; mono?: boolean; autoFocus?: boolean } = {}) => (
@@ -90,7 +107,7 @@ export function NewApiForm({ onCreated, onCancel }: { onCreated: (api: ApiSummar
         New SSE API
       </Typography>
       <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
-        The API is saved as an AsyncAPI 3.0 file in the project folder. The gateway serves it at its context and version.
+        The API is saved as an AsyncAPI {spec} file in the project folder. The gateway serves it at its context and version.
       </Typography>
       {general && (
         <Alert severity="error" data-testid="form-error" sx={{ mb: 2 }}>
@@ -126,7 +143,18 @@ export function NewApiForm({ onCreated, onCancel }: { onCreated: (api: ApiSummar
           </Typography>
         )}
       </Box>
-      <Box sx={{ display: 'flex', gap: 1.5, justifyContent: 'flex-end' }}>
+      <Box sx={{ display: 'flex', gap: 1.5, justifyContent: 'flex-end', alignItems: 'center' }}>
+        <Typography variant="body2" color="text.secondary">
+          AsyncAPI
+        </Typography>
+        <ToggleButtonGroup exclusive size="small" value={spec} onChange={(_, v: '3.0' | '2.6' | null) => v && setSpec(v)} aria-label="AsyncAPI version" sx={{ mr: 'auto' }}>
+          <ToggleButton value="3.0" data-testid="new-api-spec-3.0" sx={{ py: 0.25 }}>
+            3.0
+          </ToggleButton>
+          <ToggleButton value="2.6" data-testid="new-api-spec-2.6" sx={{ py: 0.25 }}>
+            2.6
+          </ToggleButton>
+        </ToggleButtonGroup>
         <Button onClick={onCancel} color="inherit" disabled={busy}>
           Cancel
         </Button>

@@ -10,8 +10,22 @@ import { ProblemList } from './ProblemList.tsx';
 
 export const SIDEBAR_WIDTH = 300;
 
-/** Left column: brand, the New API button, the API list and the project's problems. */
-export function Sidebar({ project, selectedId, onSelect, onNew }: { project: ProjectState; selectedId: string | undefined; onSelect: (id: string) => void; onNew: () => void }) {
+/** Left column: brand, Import and New API, the API list and the project's problems (a click opens the file's Design page). */
+export function Sidebar({
+  project,
+  selectedId,
+  onSelect,
+  onOpenFile,
+  onNew,
+  onImport,
+}: {
+  project: ProjectState;
+  selectedId: string | undefined;
+  onSelect: (id: string) => void;
+  onOpenFile: (id: string) => void;
+  onNew: () => void;
+  onImport: () => void;
+}) {
   const apis = project.view?.apis ?? [];
   return (
     <Box component="nav" sx={{ width: SIDEBAR_WIDTH, flexShrink: 0, display: 'flex', flexDirection: 'column', bgcolor: 'background.paper', borderRight: 1, borderColor: 'divider' }}>
@@ -26,6 +40,9 @@ export function Sidebar({ project, selectedId, onSelect, onNew }: { project: Pro
         <Typography variant="overline" color="text.secondary" sx={{ flex: 1 }}>
           APIs {project.view ? `(${apis.length})` : ''}
         </Typography>
+        <Button data-testid="import-button" size="small" color="inherit" onClick={onImport} sx={{ mr: 0.5 }}>
+          Import
+        </Button>
         <Button data-testid="new-api-button" size="small" variant="contained" startIcon={<AddIcon fontSize="small" />} onClick={onNew}>
           New API
         </Button>
@@ -37,7 +54,7 @@ export function Sidebar({ project, selectedId, onSelect, onNew }: { project: Pro
           </Alert>
         )}
         {project.view && <ApiList apis={apis} selectedId={selectedId} onSelect={onSelect} />}
-        <ProblemList problems={project.view?.problems ?? []} />
+        <ProblemList problems={project.view?.problems ?? []} selectedId={selectedId} onOpen={onOpenFile} />
       </Box>
     </Box>
   );
