@@ -19,7 +19,7 @@ import { appLayout } from './shell/app-layout.ts';
 import { projectFromArgv } from './shell/command-line.ts';
 import { describeMovedServices, startWithPortFallback, type MovedService } from './shell/port-fallback.ts';
 import { externalHttpUrl, isAppPage, isPermissionAllowed, isTrustedSender, withContentSecurityPolicy } from './shell/window-policy.ts';
-import { CONTENT_SECURITY_POLICY } from './web/web-server.ts';
+import { CONTENT_SECURITY_POLICY, PARSER_WORKER_CSP, PARSER_WORKER_PATH } from './web/web-server.ts';
 
 const layout = appLayout(app.getAppPath());
 const appPageUrl = pathToFileURL(layout.rendererIndex).href;
@@ -185,7 +185,9 @@ function installSessionPolicy(): void {
   // The page carries the same policy in a <meta> tag; the header covers anything the tag cannot.
   ses.webRequest.onHeadersReceived((details, callback) => {
     if (details.url.startsWith('devtools:')) return callback({});
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, CONTENT_SECURITY_POLICY) });
+    // The AsyncAPI parser's worker alone may eval (see PARSER_WORKER_CSP in web-server.ts).
+    const policy = PARSER_WORKER_PATH.test(new URL(details.url).pathname.replace(/^.*(?=\/assets\/)/, '')) ? PARSER_WORKER_CSP : CONTENT_SECURITY_POLICY;
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) });
   });
 }
 

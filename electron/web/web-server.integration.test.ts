@@ -47,6 +47,12 @@ describe('web mode server', () => {
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(web.openUrl).toBe(`${base}/#token=${web.token}`);
     expect((await fetch(`${base}/assets/missing.js`)).status).toBe(404);
+    // Only the AsyncAPI parser's worker may eval (its schema compiler needs it); nothing else.
+    await fs.mkdir(path.join(uiRoot, 'assets'));
+    await fs.writeFile(path.join(uiRoot, 'assets/parser.worker-AbC12.js'), 'self.onmessage = () => {};');
+    await fs.writeFile(path.join(uiRoot, 'assets/index-AbC12.js'), 'void 0;');
+    expect((await fetch(`${base}/assets/parser.worker-AbC12.js`)).headers.get('content-security-policy')).toBe("default-src 'none'; script-src 'self' 'unsafe-eval'");
+    expect((await fetch(`${base}/assets/index-AbC12.js`)).headers.get('content-security-policy')).not.toContain('unsafe-eval');
   });
 
   it('refuses the API without the right token', async () => {

@@ -40,6 +40,14 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/**
+ * The one exception: the worker that runs @asyncapi/parser. Its schema validator (ajv) compiles
+ * code with `new Function` and has no mode without it, so that worker alone may eval. A worker
+ * has no DOM and its own policy; the page keeps the strict one above.
+ */
+export const PARSER_WORKER_PATH = /^\/assets\/parser\.worker-[\w-]+\.js$/;
+export const PARSER_WORKER_CSP = "default-src 'none'; script-src 'self' 'unsafe-eval'";
+
 const SECURITY_HEADERS = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
   'x-content-type-options': 'nosniff',
@@ -102,7 +110,8 @@ export class WebServer {
         res.writeHead(405, { allow: 'GET' }).end();
         return;
       }
-      await serveStatic(this.options.uiRoot, url.pathname, res, SECURITY_HEADERS);
+      const headers = PARSER_WORKER_PATH.test(url.pathname) ? { ...SECURITY_HEADERS, 'content-security-policy': PARSER_WORKER_CSP } : SECURITY_HEADERS;
+      await serveStatic(this.options.uiRoot, url.pathname, res, headers);
       return;
     }
     if (!this.authorized(req)) {
