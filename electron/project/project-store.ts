@@ -193,6 +193,10 @@ export class ProjectStore {
     if (!/^[A-Za-z0-9][A-Za-z0-9._-]*\.(ya?ml|json)$/i.test(fileName)) {
       return fail('bad_file_name', `"${fileName}" is not a usable file name: use letters, digits, ".", "-", "_" and end with .yaml, .yml or .json.`, [{ field: 'fileName', message: 'Use letters, digits, ".", "-", "_", ending in .yaml, .yml or .json.' }]);
     }
+    // Checked before writing, so a refused import leaves no file behind.
+    if (!this.singleFile && !/^\s*["']?asyncapi["']?\s*:/m.test(text)) {
+      return fail('not_asyncapi', `${fileName} would not be an AsyncAPI document (no top-level "asyncapi" key): nothing was written.`);
+    }
     const file = path.join(this.root, fileName);
     try {
       await writeNewFileAtomic(file, text);
