@@ -4,27 +4,11 @@ import type { GatewayMetricsRow } from '../../shared/api/contract.ts';
  * Live gateway metrics per API and topic: what a tester watches while dropping connections, and
  * what the Prometheus endpoint exports. Counters only grow; `connectionsOpen` is a gauge.
  */
-export interface StreamCounters {
-  connectionsOpen: number;
-  connectionsTotal: number;
-  eventsIn: number;
-  eventsOut: number;
-  bytesIn: number;
-  bytesOut: number;
-  /** Reconnects answered from the replay history, and the events they replayed. */
-  replays: number;
-  replayedEvents: number;
-  /** Reconnects whose Last-Event-ID was older than the history: events may be lost. */
-  gaps: number;
-  slowSubscriberDrops: number;
-  oversizeEventsDropped: number;
-  rateLimited: number;
-  authFailures: number;
-  upstreamConnects: number;
-  upstreamFailures: number;
+/** The live counters of one API topic; the contract's GatewayMetricsRow is their snapshot. */
+export type StreamCounters = Omit<GatewayMetricsRow, 'apiId' | 'topic' | 'addedLatencyP50Micros' | 'addedLatencyP99Micros'> & {
   /** Time the gateway adds per event (backend bytes read -> written to every subscriber), in µs. */
   addedLatency: LatencyHistogram;
-}
+};
 
 // Bucket upper bounds in microseconds.
 const BUCKETS = [10, 25, 50, 100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000, 100_000, 250_000, 1_000_000];

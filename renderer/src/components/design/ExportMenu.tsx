@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import { memo, useState } from 'react';
 import { EXPORT_FORMATS, EXPORT_PROFILES, EXPORT_VERSIONS, exportSseApi, type ExportOptions } from '../../../../shared/asyncapi/export-sse-api.ts';
 import { readApiText } from '../../../../shared/asyncapi/import-sse-api.ts';
-import { exportFileName, downloadText } from '../../design/download.ts';
+import { exportFileName, downloadDocument } from '../../design/download.ts';
 
 const PROFILE_HELP: Record<ExportOptions['profile'], string> = {
   studio: 'Everything, with SSE Studio settings (x-context, x-gateway): imports back without loss.',
@@ -60,7 +60,7 @@ export const ExportMenu = memo(function ExportMenu({ getText, fileName }: { getT
               data-testid="export-download"
               onClick={() => {
                 if (!reading?.ok) return;
-                downloadText(exportSseApi(reading.api, options), exportFileName(reading.api.name, reading.api.version, options));
+                downloadDocument(exportSseApi(reading.api, options), exportFileName(reading.api.name, reading.api.version, options));
                 setAnchor(null);
               }}
             >
