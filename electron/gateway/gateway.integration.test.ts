@@ -188,3 +188,15 @@ function rawGetStatus(base: string, path: string): Promise<number> {
     req.end();
   });
 }
+
+describe('topic to backend path mapping', () => {
+  it('maps /prices/{symbol} to /v2/quotes?sym={symbol} and appends the client query to the mapped one', async () => {
+    backend = await startScriptedBackend((_req, res) => {
+      sseHeaders(res);
+      res.write('id: 1\ndata: x\n\n');
+    });
+    deploy(backend.url, { topics: [{ path: '/prices/{symbol}', backendPath: '/v2/quotes?sym={symbol}' }] });
+    await readEvents(`${gatewayUrl}/feed/1.0.0/prices/AC%20ME?depth=2`, 1);
+    expect(backend.requests[0]?.path).toBe('/v2/quotes?sym=AC%20ME&depth=2');
+  });
+});

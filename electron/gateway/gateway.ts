@@ -202,7 +202,10 @@ export class Gateway {
 
     // Credentials that authenticated the client to the gateway are not the backend's business.
     const credentialFree = stripCredentialParam(api.runtime.security, rawQuery);
-    const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPathFor(match) + (credentialFree ? `?${credentialFree}` : ''));
+    const backendPath = backendPathFor(match);
+    // A mapping may carry its own query (`/v2/quotes?sym={symbol}`): the client's is appended to it.
+    const joiner = backendPath.includes('?') ? '&' : '?';
+    const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPath + (credentialFree ? joiner + credentialFree : ''));
     const key = `${api.id}\n${target.href}`;
     let hub = this.hubs.get(key);
     if (!hub) {
