@@ -85,6 +85,26 @@ test('the project menu opens another folder by path and lists recent projects; e
   }
 });
 
+test('the project menu makes a new, empty project with its settings file and opens it; a folder with files is refused', async ({ page, studio }) => {
+  const parent = mkdtempSync(path.join(tmpdir(), 'sse-studio-e2e-new-'));
+  try {
+    const fresh = path.join(parent, 'my-apis');
+    await page.goto(studio.uiUrl);
+    await page.getByTestId('project-menu-button').click();
+    await page.getByTestId('project-path').fill(studio.projectDir);
+    writeFileSync(path.join(studio.projectDir, 'keep.txt'), 'x');
+    await page.getByTestId('project-new').click();
+    await expect(page.getByTestId('project-menu')).toContainText('not empty');
+    await page.getByTestId('project-path').fill(fresh);
+    await page.getByTestId('project-new').click();
+    await expect(page.getByTestId('project-root')).toHaveText(fresh);
+    await expect(page.getByTestId('api-list-empty')).toBeVisible();
+    expect(readFileSync(path.join(fresh, 'sse-studio.yaml'), 'utf8')).toContain('gatewayPort: 8280');
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
+});
+
 test('a project file that is not an API opens from the problems list in its Design page, to be fixed there', async ({ page, studio }) => {
   writeFileSync(path.join(studio.projectDir, 'broken.asyncapi.yaml'), IMPORTED.replace('x-context: /dropped', 'x-context: /dropped feed').replace('Dropped Feed', 'Broken Feed'));
   await page.goto(studio.uiUrl);

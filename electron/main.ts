@@ -20,6 +20,7 @@ import { projectFromArgv } from './shell/command-line.ts';
 import { describeMovedServices, startWithPortFallback, type MovedService } from './shell/port-fallback.ts';
 import { externalHttpUrl, isAppPage, isPermissionAllowed, isTrustedSender, withContentSecurityPolicy } from './shell/window-policy.ts';
 import { CONTENT_SECURITY_POLICY, PARSER_WORKER_CSP, PARSER_WORKER_PATH } from './web/web-server.ts';
+import { readProjectSettings, type ProjectSettings } from './project/project-settings.ts';
 
 const layout = appLayout(app.getAppPath());
 const appPageUrl = pathToFileURL(layout.rendererIndex).href;
@@ -42,8 +43,15 @@ function serialized<T>(operation: () => Promise<T>): Promise<T> {
 
 /** Starts the host on `dir`; a taken default port moves that service to a free port. */
 async function startStudio(dir: string): Promise<MovedService[]> {
-  const { value, moved } = await startWithPortFallback({ gatewayPort: DEFAULT_GATEWAY_PORT, gatewayHttpsPort: DEFAULT_GATEWAY_HTTPS_PORT, mockPort: DEFAULT_MOCK_PORT }, (ports) =>
-    StudioHost.start({ project: dir, host: DEFAULT_HOST, ...ports, mode: 'electron', deployAll: true }),
+  // The project's sse-studio.yaml may set its own ports; a taken one still moves to a free port.
+  const settings = await readProjectSettings(dir).catch(() => ({}) as ProjectSettings);
+  const ports = {
+    gatewayPort: settings.gatewayPort === undefined ? DEFAULT_GATEWAY_PORT : settings.gatewayPort,
+    gatewayHttpsPort: settings.httpsPort === undefined ? DEFAULT_GATEWAY_HTTPS_PORT : settings.httpsPort,
+    mockPort: settings.mockPort === undefined ? DEFAULT_MOCK_PORT : settings.mockPort,
+  };
+  const { value, moved } = await startWithPortFallback(ports, (chosen) =>
+    StudioHost.start({ project: dir, host: settings.host ?? DEFAULT_HOST, ...chosen, mode: 'electron', deployAll: true }),
   );
   studio = value;
   unsubscribeStudio = value.onEvent(sendToWindow);

@@ -130,6 +130,30 @@ channels:
   });
 });
 
+describe('project settings file', () => {
+  it("takes ports from the project's sse-studio.yaml, and command-line flags win over it", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-settings-'));
+    await fs.copyFile(path.join(REPO_ROOT, 'examples/stock-ticker/stock-ticker.asyncapi.yaml'), path.join(dir, 'stock.yaml'));
+    await fs.writeFile(path.join(dir, 'sse-studio.yaml'), 'gatewayPort: 0\nhttpsPort: off\nmockPort: off\nuiPort: off\n');
+    serving = await startServe([dir, '--mock-port', '0']);
+    expect(serving.urls.https).toBeUndefined();
+    expect(serving.urls.ui).toBeUndefined();
+    expect(serving.urls.gateway).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(serving.urls.gateway).not.toBe('http://127.0.0.1:8280');
+    expect(serving.urls.mock).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/); // the flag beat "mockPort: off"
+    expect(await serving.stop()).toBe(0);
+  });
+
+  it('names the line of a bad setting', async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'sse-studio-settings-'));
+    await fs.copyFile(path.join(REPO_ROOT, 'examples/stock-ticker/stock-ticker.asyncapi.yaml'), path.join(dir, 'stock.yaml'));
+    await fs.writeFile(path.join(dir, 'sse-studio.yaml'), 'gatewayPort: 0\nmockPort: lots\n');
+    const result = await runCli(['serve', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toMatch(/sse-studio\.yaml:2:11: mockPort must be a port from 0 to 65535, or off \(got "lots"\)\.$/);
+  });
+});
+
 describe('sse-studio errors: one clear line, non-zero exit, no stack trace', () => {
   it.each([
     [['serve'], 2, /^sse-studio serve: Give a project folder or an AsyncAPI file/],

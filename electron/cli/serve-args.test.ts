@@ -3,11 +3,11 @@ import { parseServeArgs } from './serve-args.ts';
 
 describe('parseServeArgs', () => {
   it('defaults to 127.0.0.1, gateway 8280 + HTTPS 8243, mock 8080, UI on any free port', () => {
-    expect(parseServeArgs(['proj'])).toEqual({ ok: true, value: { project: 'proj', host: '127.0.0.1', gatewayPort: 8280, httpsPort: 8243, mockPort: 8080, uiPort: 0, accessLog: false } });
+    expect(parseServeArgs(['proj'])).toEqual({ ok: true, value: { project: 'proj', host: '127.0.0.1', gatewayPort: 8280, httpsPort: 8243, mockPort: 8080, uiPort: 0, accessLog: false, explicit: [] } });
   });
   it('takes ports, 0, off and --no-… flags', () => {
     const r = parseServeArgs(['p', '--gateway-port', '0', '--mock-port=off', '--no-ui', '--no-https', '--host', '0.0.0.0', '--access-log']);
-    expect(r).toEqual({ ok: true, value: { project: 'p', host: '0.0.0.0', gatewayPort: 0, httpsPort: null, mockPort: null, uiPort: null, accessLog: true } });
+    expect(r).toEqual({ ok: true, value: { project: 'p', host: '0.0.0.0', gatewayPort: 0, httpsPort: null, mockPort: null, uiPort: null, accessLog: true, explicit: ['host', 'gatewayPort', 'httpsPort', 'mockPort', 'uiPort'] } });
   });
   it('takes a certificate and key together', () => {
     const r = parseServeArgs(['p', '--tls-cert', 'c.pem', '--tls-key', 'k.pem']);

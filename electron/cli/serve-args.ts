@@ -12,6 +12,8 @@ export interface ServeOptions {
   /** null = no web UI. */
   uiPort: number | null;
   accessLog: boolean;
+  /** The settings given on the command line: they win over the project's sse-studio.yaml. */
+  explicit: Array<'host' | 'gatewayPort' | 'httpsPort' | 'mockPort' | 'uiPort'>;
 }
 
 export const DEFAULT_UI_PORT = 0;
@@ -98,6 +100,12 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
       mockPort: ports.mock,
       uiPort: ports.ui,
       accessLog: Boolean(values['access-log']),
+      explicit: [
+        ...(values.host !== undefined ? (['host'] as const) : []),
+        ...(['gateway', 'https', 'mock', 'ui'] as const)
+          .filter((n) => values[`${n}-port`] !== undefined || values[`no-${n}`])
+          .map((n) => (n === 'gateway' ? 'gatewayPort' : n === 'https' ? 'httpsPort' : n === 'mock' ? 'mockPort' : 'uiPort') as 'gatewayPort'),
+      ],
     },
   };
 }

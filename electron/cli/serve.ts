@@ -4,12 +4,19 @@ import { WebServer } from '../web/web-server.ts';
 import type { ServeOptions } from './serve-args.ts';
 import { defaultUiRoot } from './ui-root.ts';
 import { APP_VERSION } from '../host/app-version.ts';
+import { readProjectSettings } from '../project/project-settings.ts';
 
 /**
  * `sse-studio serve`: start everything, print the URLs one per line, stop cleanly on SIGINT/SIGTERM.
  * Resolves with the exit code once everything is closed.
  */
-export async function serve(options: ServeOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function serve(given: ServeOptions, out: (line: string) => void, err: (line: string) => void): Promise<number> {
+  // The project's sse-studio.yaml fills in what the command line did not say.
+  const settings = await readProjectSettings(given.project);
+  const options = { ...given };
+  for (const key of ['host', 'gatewayPort', 'httpsPort', 'mockPort', 'uiPort'] as const) {
+    if (!given.explicit.includes(key) && settings[key] !== undefined) Object.assign(options, { [key]: settings[key] });
+  }
   const studio = await StudioHost.start({
     project: options.project,
     host: options.host,
@@ -48,9 +55,8 @@ export async function serve(options: ServeOptions, out: (line: string) => void, 
     }
   }
   for (const p of problems) err(`warning: ${p.file}${p.line ? `:${p.line}:${p.column}` : ''}: ${p.message}`);
-  out('Ready. Press Ctrl+C to stop.');
-
-  return new Promise<number>((resolve) => {
+  // Signal handlers go in before "Ready." is printed: whoever reads that line may stop us at once.
+  const stopped = new Promise<number>((resolve) => {
     let stopping = false;
     const stop = (signal: NodeJS.Signals) => {
       if (stopping) {
@@ -73,4 +79,6 @@ export async function serve(options: ServeOptions, out: (line: string) => void, 
     process.once('SIGINT', () => stop('SIGINT'));
     process.once('SIGTERM', () => stop('SIGTERM'));
   });
+  out('Ready. Press Ctrl+C to stop.');
+  return stopped;
 }

@@ -2,12 +2,13 @@ import type { DocumentView, StudioHandlers } from '../../shared/api/contract.ts'
 import { fail, ok } from '../../shared/result.ts';
 import type { ProjectDocument } from '../project/project-store.ts';
 import type { StudioHost } from './studio-host.ts';
+import { createProjectFolder } from '../project/project-settings.ts';
 
 /**
  * The Studio API for documents and projects: what the AsyncAPI editor needs (read, save with
  * conflict detection, crash-recovery drafts) and opening other projects.
  */
-export type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.save' | 'documents.create' | 'documents.saveDraft' | 'documents.discardDraft' | 'project.open' | 'project.recent';
+export type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.save' | 'documents.create' | 'documents.saveDraft' | 'documents.discardDraft' | 'project.open' | 'project.recent' | 'project.create';
 
 export function documentHandlers(host: StudioHost): Pick<StudioHandlers, DocumentMethods> {
   const view = async (doc: ProjectDocument): Promise<DocumentView> => {
@@ -58,5 +59,14 @@ export function documentHandlers(host: StudioHost): Pick<StudioHandlers, Documen
       return host.handlers['host.info']({});
     },
     'project.recent': async () => ok({ projects: await host.recent.list() }),
+    'project.create': async ({ path }) => {
+      try {
+        await createProjectFolder(path);
+        await host.openProject(path);
+      } catch (err) {
+        return fail('create_failed', (err as Error).message);
+      }
+      return host.handlers['host.info']({});
+    },
   };
 }

@@ -204,6 +204,8 @@ export interface StudioMethods {
   /** Opens another project folder (or AsyncAPI file) in this host. */
   'project.open': { params: { path: string }; result: HostInfo };
   'project.recent': { params: Record<string, never>; result: { projects: RecentProject[] } };
+  /** Creates a new, empty project folder (with its sse-studio.yaml settings file) and opens it. */
+  'project.create': { params: { path: string }; result: HostInfo };
   /** The mock backend: its streams, subscribers, events sent and active faults. */
   'mock.status': { params: Record<string, never>; result: MockStatus };
   'mock.faults.list': { params: Record<string, never>; result: { faults: FaultEntry[] } };

@@ -83,6 +83,7 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'documents.discardDraft': strings(['id']),
   'project.open': strings(['path']),
   'project.recent': empty(),
+  'project.create': strings(['path']),
   // The mock checks scopes, plans and actions itself, field by field (shared/model/mock-validate.ts).
   'gateway.drop': strings(['apiId'], ['topic']),
   'load.start': (params) => {

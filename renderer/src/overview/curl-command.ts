@@ -45,9 +45,14 @@ export function quote(value: string): string {
 }
 
 function withQuery(url: string, name: string, value: string): string {
+  return withQueryParam(url, name, value, value === API_KEY_PLACEHOLDER);
+}
+
+/** Adds `name=value` to a URL's query, before any fragment; `raw` keeps a placeholder unencoded. */
+export function withQueryParam(url: string, name: string, value: string, raw: boolean): string {
   const hash = url.indexOf('#');
   const base = hash === -1 ? url : url.slice(0, hash);
   const separator = base.includes('?') ? '&' : '?';
-  const param = `${encodeURIComponent(name)}=${value === API_KEY_PLACEHOLDER ? value : encodeURIComponent(value)}`;
+  const param = `${encodeURIComponent(name)}=${raw ? value : encodeURIComponent(value)}`;
   return base + separator + param + (hash === -1 ? '' : url.slice(hash));
 }

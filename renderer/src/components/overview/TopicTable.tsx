@@ -7,12 +7,13 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ApiSummary } from '../../../../shared/api/contract.ts';
 import { curlCommand } from '../../overview/curl-command.ts';
+import { eventSourceSnippet } from '../../overview/eventsource-snippet.ts';
 import { useStudio } from '../../studio/StudioContext.tsx';
 import { MONO_FONT } from '../../theme.ts';
 import { CopyButton } from '../CopyButton.tsx';
 import { TerminalIcon } from '../icons.tsx';
 
-/** Where the gateway serves each topic, over HTTP and HTTPS, with the URL and a ready curl command to copy. */
+/** Where the gateway serves each topic, over HTTP and HTTPS, with the URL, a ready curl command and an EventSource snippet to copy. */
 export function TopicTable({ api }: { api: ApiSummary }) {
   const { host } = useStudio();
   const offReason = (transport: 'http' | 'https') => {
@@ -47,6 +48,7 @@ export function TopicTable({ api }: { api: ApiSummary }) {
 
 function UrlLine({ transport, url, offReason, api }: { transport: 'http' | 'https'; url: string | null; offReason: string; api: ApiSummary }) {
   const curl = url ? curlCommand(url, api.runtime.security) : undefined;
+  const snippet = url ? eventSourceSnippet(url, api.runtime.security) : undefined;
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minHeight: 30 }}>
       <Box component="span" sx={{ flexShrink: 0, width: 48, fontSize: '0.66rem', fontWeight: 700, letterSpacing: 0.6, color: transport === 'https' ? 'success.main' : 'secondary.main' }}>
@@ -67,6 +69,15 @@ function UrlLine({ transport, url, offReason, api }: { transport: 'http' | 'http
                 label={`Copy a curl command for ${url}`}
                 testId={`copy-curl-${transport}`}
                 tooltip={<Box component="span" sx={{ fontFamily: MONO_FONT, fontSize: '0.72rem', wordBreak: 'break-all' }}>{curl}</Box>}
+              />
+            )}
+            {snippet && (
+              <CopyButton
+                value={snippet}
+                text="js"
+                label={`Copy an EventSource snippet for ${url}`}
+                testId={`copy-eventsource-${transport}`}
+                tooltip={<Box component="span" sx={{ display: 'block', fontFamily: MONO_FONT, fontSize: '0.72rem', whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>{snippet}</Box>}
               />
             )}
           </Box>

@@ -30,10 +30,11 @@ export function ProjectMenu({ root }: { root: string }) {
     const result = await client.call('project.recent', {});
     if (result.ok) setRecent(result.value.projects);
   };
-  const open = async (target: string) => {
+  /** Opens a project, or creates a new empty one (a folder with its sse-studio.yaml) and opens it. */
+  const open = async (target: string, method: 'project.open' | 'project.create' = 'project.open') => {
     if (!target.trim()) return setError('Enter the path of a project folder, e.g. /home/me/apis.');
     setBusy(true);
-    const result = await client.call('project.open', { path: target.trim() });
+    const result = await client.call(method, { path: target.trim() });
     setBusy(false);
     if (!result.ok) return setError(result.error.message);
     setAnchor(null);
@@ -69,11 +70,14 @@ export function ProjectMenu({ root }: { root: string }) {
               value={path}
               onChange={(e) => setPath(e.target.value)}
               error={Boolean(error)}
-              helperText={error ?? 'A folder of AsyncAPI files, or one file.'}
+              helperText={error ?? 'A folder of AsyncAPI files, or one file; New makes an empty project there.'}
               slotProps={{ htmlInput: { 'data-testid': 'project-path', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
             />
             <Button type="submit" variant="contained" loading={busy} data-testid="project-open" sx={{ mt: '2px' }}>
               Open
+            </Button>
+            <Button variant="outlined" disabled={busy} data-testid="project-new" onClick={() => void open(path, 'project.create')} sx={{ mt: '2px' }}>
+              New
             </Button>
           </Box>
           <Divider sx={{ my: 1.5 }} />
