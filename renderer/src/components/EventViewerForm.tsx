@@ -2,7 +2,9 @@ import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import Checkbox from '@mui/material/Checkbox';
 import Collapse from '@mui/material/Collapse';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { memo, useState, type FormEvent } from 'react';
@@ -10,7 +12,19 @@ import type { ApiSummary, SubscriptionState, SubscriptionTarget } from '../../..
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
 import { STATE_COLOR } from '../viewer/state-colors.ts';
-import { buildTarget, credentialsFor, TRANSPORTS, type CredentialRow, type Transport } from '../viewer/subscribe-options.ts';
+import {
+  ANY_URL,
+  ANY_URL_EXAMPLE,
+  buildTarget,
+  buildUrlTarget,
+  checkSseUrl,
+  credentialsFor,
+  defaultInsecureTls,
+  isHttpsUrl,
+  TRANSPORTS,
+  type CredentialRow,
+  type Transport,
+} from '../viewer/subscribe-options.ts';
 import { isTemplateTopic, sameOrigin, suggestPath, topicPattern } from '../viewer/topic-path.ts';
 import { KeyIcon, PlayIcon, StopIcon } from './icons.tsx';
 import { CredentialsEditor } from './test-lab/CredentialsEditor.tsx';
@@ -18,7 +32,9 @@ import { CredentialsEditor } from './test-lab/CredentialsEditor.tsx';
 /**
  * The Subscribe form of one viewer: topic (and a concrete path for templates), an initial
  * Last-Event-ID, the protocol (HTTP/1.1, HTTP/2 over TLS, HTTP/1.1 over TLS, h2c) and headers —
- * prefilled from the API's security when the viewer opens, so a protected API just works.
+ * prefilled from the API's security when the viewer opens, so a protected API just works. The Topic
+ * select's last item, "Any SSE URL…", subscribes straight to any http(s) URL instead (HTTP/1.1 or
+ * HTTP/2, optionally accepting a self-signed certificate), not through the gateway.
  */
 export interface EventViewerFormProps {
   api: ApiSummary;
@@ -42,12 +58,21 @@ export const EventViewerForm = memo(function EventViewerForm({ api, state, live,
   const [credentials, setCredentials] = useState<CredentialRow[]>(() => credentialsFor(api.runtime.security));
   const [showHeaders, setShowHeaders] = useState(false);
   const [formError, setFormError] = useState<{ row?: number; message: string }>();
+  const [url, setUrl] = useState('');
+  const [urlHttp2, setUrlHttp2] = useState(false);
+  // Unset: accept a self-signed certificate on this machine only (defaultInsecureTls).
+  const [insecureChoice, setInsecureChoice] = useState<boolean>();
 
-  const template = isTemplateTopic(topic);
-  const pathError = checkPath(template ? path : topic, topic);
+  const anyUrl = topic === ANY_URL;
+  const template = !anyUrl && isTemplateTopic(topic);
+  const pathError = anyUrl ? undefined : checkPath(template ? path : topic, topic);
+  const urlError = anyUrl ? checkSseUrl(url) : undefined;
+  const https = anyUrl && isHttpsUrl(url);
+  const insecureTls = insecureChoice ?? defaultInsecureTls(url);
   const httpsOn = api.topics.some((t) => t.gatewayHttpsUrl);
   const httpsBase = host.gatewayHttpsUrl && httpsOn ? host.gatewayHttpsUrl.replace(/\/+$/, '') + api.basePath : null;
-  const canSubscribe = api.deployed && !pathError && !opening;
+  // Any URL is not reached through the gateway: it needs no deployed API.
+  const canSubscribe = (anyUrl ? !urlError : api.deployed && !pathError) && !opening;
   const current = credentialsFor(api.runtime.security);
   const differs = JSON.stringify(current) !== JSON.stringify(credentials);
   const filled = credentials.filter((c) => c.name.trim()).length;
@@ -59,43 +84,59 @@ export const EventViewerForm = memo(function EventViewerForm({ api, state, live,
   const subscribe = (event: FormEvent) => {
     event.preventDefault();
     if (!canSubscribe) return;
-    const built = buildTarget({ apiId: api.id, topicPath: template ? path.trim() : topic, lastEventId, credentials, transport, httpsBase });
+    const built = anyUrl
+      ? buildUrlTarget({ url, lastEventId, credentials, http2: urlHttp2, insecureTls })
+      : buildTarget({ apiId: api.id, topicPath: template ? path.trim() : topic, lastEventId, credentials, transport, httpsBase });
     if (!built.ok) {
       setFormError({ ...(built.row !== undefined ? { row: built.row } : {}), message: built.error });
       if (built.row !== undefined) setShowHeaders(true);
       return;
     }
     setFormError(undefined);
-    onSubscribe(built.target, topic);
+    // No API topic for a plain URL: no contract check, no topic for the gateway tools.
+    onSubscribe(built.target, anyUrl ? '' : topic);
   };
 
   return (
     <Box component="form" noValidate onSubmit={subscribe} sx={{ display: 'flex', alignItems: 'flex-start', gap: 1.25, px: 2, pt: 2, pb: 1, flexWrap: 'wrap' }}>
-      {api.topics.length > 1 && (
+      <TextField
+        select
+        label="Topic"
+        value={topic}
+        onChange={(e) => pickTopic(e.target.value)}
+        helperText=" "
+        sx={{ width: template || anyUrl || compact ? 150 : 220, flexShrink: 0 }}
+        slotProps={{ htmlInput: { 'data-testid': 'viewer-topic' } }}
+      >
+        {api.topics.map((t) => (
+          <MenuItem key={t.path} value={t.path} sx={{ fontFamily: MONO_FONT }}>
+            {t.path}
+          </MenuItem>
+        ))}
+        <MenuItem value={ANY_URL} data-testid="viewer-topic-any-url" title="Subscribe to any http(s) SSE URL directly, not through the gateway">
+          Any SSE URL…
+        </MenuItem>
+      </TextField>
+      {anyUrl && (
         <TextField
-          select
-          label="Topic"
-          value={topic}
-          onChange={(e) => pickTopic(e.target.value)}
-          sx={{ width: template || compact ? 150 : 220, flexShrink: 0 }}
-          slotProps={{ htmlInput: { 'data-testid': 'viewer-topic' } }}
-        >
-          {api.topics.map((t) => (
-            <MenuItem key={t.path} value={t.path} sx={{ fontFamily: MONO_FONT }}>
-              {t.path}
-            </MenuItem>
-          ))}
-        </TextField>
+          label="SSE URL"
+          value={url}
+          onChange={(e) => setUrl(e.target.value)}
+          placeholder={ANY_URL_EXAMPLE}
+          error={Boolean(url.trim() && urlError)}
+          helperText={(url.trim() && urlError) || 'Any http:// or https:// SSE stream, directly (not through the gateway)'}
+          sx={{ flex: '3 1 260px' }}
+          slotProps={{ htmlInput: { 'data-testid': 'viewer-any-url', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
+        />
       )}
       {/* A concrete topic picked from the list needs no second field; a template needs its path. */}
-      {(template || api.topics.length === 1) && (
+      {template && (
         <TextField
-          label={template ? `Path for topic ${topic}` : 'Topic'}
-          value={template ? path : topic}
-          disabled={!template}
+          label={`Path for topic ${topic}`}
+          value={path}
           onChange={(e) => setPath(e.target.value)}
           error={Boolean(pathError)}
-          helperText={pathError ?? (candidates.length && template ? `Mock streams: ${candidates.join(', ')} (?rate=N for N events/s)` : ' ')}
+          helperText={pathError ?? (candidates.length ? `Mock streams: ${candidates.join(', ')} (?rate=N for N events/s)` : ' ')}
           sx={{ flex: '2 1 180px' }}
           slotProps={{ htmlInput: { 'data-testid': 'viewer-path', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
         />
@@ -110,21 +151,48 @@ export const EventViewerForm = memo(function EventViewerForm({ api, state, live,
         title="Sent on the first request; the client updates it from the ids it receives, like EventSource"
         slotProps={{ htmlInput: { 'data-testid': 'viewer-last-event-id', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
       />
-      <TextField
-        select
-        label="Protocol"
-        value={transport}
-        onChange={(e) => setTransport(e.target.value as Transport)}
-        helperText={transport === 'http1' || compact ? ' ' : transport === 'h2c' ? 'cleartext, prior knowledge' : 'gateway HTTPS listener'}
-        sx={{ width: 150, flexShrink: 0 }}
-        slotProps={{ htmlInput: { 'data-testid': 'viewer-transport' } }}
-      >
-        {TRANSPORTS.map((t) => (
-          <MenuItem key={t.value} value={t.value} disabled={(t.value === 'h2' || t.value === 'https1') && !httpsBase} title={t.help}>
-            {t.label}
+      {anyUrl ? (
+        <TextField
+          select
+          label="Protocol"
+          value={urlHttp2 ? 'http2' : 'http1'}
+          onChange={(e) => setUrlHttp2(e.target.value === 'http2')}
+          helperText={urlHttp2 && !compact ? (https ? 'h2 over TLS' : 'h2c, prior knowledge') : ' '}
+          sx={{ width: 150, flexShrink: 0 }}
+          slotProps={{ htmlInput: { 'data-testid': 'viewer-transport' } }}
+        >
+          <MenuItem value="http1" title="HTTP/1.1, as most EventSource clients connect.">
+            HTTP/1.1
           </MenuItem>
-        ))}
-      </TextField>
+          <MenuItem value="http2" title="HTTP/2: over TLS for https:// URLs, cleartext with prior knowledge (h2c) for http:// ones.">
+            HTTP/2
+          </MenuItem>
+        </TextField>
+      ) : (
+        <TextField
+          select
+          label="Protocol"
+          value={transport}
+          onChange={(e) => setTransport(e.target.value as Transport)}
+          helperText={transport === 'http1' || compact ? ' ' : transport === 'h2c' ? 'cleartext, prior knowledge' : 'gateway HTTPS listener'}
+          sx={{ width: 150, flexShrink: 0 }}
+          slotProps={{ htmlInput: { 'data-testid': 'viewer-transport' } }}
+        >
+          {TRANSPORTS.map((t) => (
+            <MenuItem key={t.value} value={t.value} disabled={(t.value === 'h2' || t.value === 'https1') && !httpsBase} title={t.help}>
+              {t.label}
+            </MenuItem>
+          ))}
+        </TextField>
+      )}
+      {https && (
+        <FormControlLabel
+          control={<Checkbox size="small" checked={insecureTls} onChange={(e) => setInsecureChoice(e.target.checked)} slotProps={{ input: INSECURE_TLS_INPUT }} />}
+          label="Accept self-signed certificate"
+          title="Skip certificate checks for this URL (local testing only). On by default for 127.0.0.1 and localhost."
+          sx={{ mr: 0, pt: 0.5, flexShrink: 0 }}
+        />
+      )}
       <Box sx={{ display: 'flex', gap: 1, pt: '2px', alignItems: 'center' }}>
         <Button variant="outlined" color="inherit" data-testid="viewer-headers-toggle" onClick={() => setShowHeaders((v) => !v)} startIcon={<KeyIcon />} aria-expanded={showHeaders}>
           <Badge badgeContent={filled} color="primary" sx={{ '& .MuiBadge-badge': { right: -10, top: 2 } }}>
@@ -157,6 +225,9 @@ export const EventViewerForm = memo(function EventViewerForm({ api, state, live,
     </Box>
   );
 });
+
+/** Not a literal in JSX: MUI's input slot type has no data-* keys. */
+const INSECURE_TLS_INPUT = { 'data-testid': 'viewer-insecure-tls' };
 
 function checkPath(path: string, topic: string): string | undefined {
   const value = path.trim();

@@ -53,9 +53,80 @@ export type BuiltTarget = { ok: true; target: SubscriptionTarget } | { ok: false
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 export function buildTarget(input: SubscribeInput): BuiltTarget {
+  const parts = requestParts(input.credentials, input.lastEventId);
+  if (!parts.ok) return parts;
+  const path = withQuery(input.topicPath.trim(), parts.query);
+  const options = { ...parts.options, ...(input.transport === 'h2' || input.transport === 'h2c' ? { http2: true } : {}) };
+  if (input.transport === 'http1' || input.transport === 'h2c') return { ok: true, target: { apiId: input.apiId, topicPath: path, ...options } };
+  if (!input.httpsBase) return { ok: false, error: 'HTTPS is off for the gateway or for this API (Runtime tab, transports): pick HTTP/1.1 or h2c.' };
+  return { ok: true, target: { url: input.httpsBase.replace(/\/+$/, '') + path, ...options } };
+}
+
+/** The Topic select's last item: subscribe to any SSE URL instead of one of the API's topics. */
+export const ANY_URL = 'any-sse-url';
+export const ANY_URL_EXAMPLE = 'http://127.0.0.1:8080/counter';
+
+/** Why `url` cannot be subscribed to, as what to do about it; undefined when it can. */
+export function checkSseUrl(url: string): string | undefined {
+  const value = url.trim();
+  if (!value) return `Enter the URL of an SSE stream, e.g. ${ANY_URL_EXAMPLE}.`;
+  if (/\s/.test(value)) return 'Remove the spaces: encode them as %20.';
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return `Enter an absolute URL starting with http:// or https://, e.g. ${ANY_URL_EXAMPLE}.`;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return `Only http:// and https:// URLs carry SSE: replace "${parsed.protocol}//" with http:// or https://.`;
+  if (!parsed.hostname) return `Add the host after ${parsed.protocol}//, e.g. ${ANY_URL_EXAMPLE}.`;
+  if (parsed.username || parsed.password) return 'Remove the user:password@ part: send credentials as an Authorization header (Headers).';
+  return undefined;
+}
+
+/** An https: URL (the certificate question applies); false for anything else, invalid ones included. */
+export function isHttpsUrl(url: string): boolean {
+  return /^https:\/\//i.test(url.trim());
+}
+
+/** Accepting a self-signed certificate is the sensible default on this machine only. */
+export function defaultInsecureTls(url: string): boolean {
+  try {
+    const host = new URL(url.trim()).hostname;
+    return host === 'localhost' || host === '127.0.0.1' || host === '[::1]';
+  } catch {
+    return false;
+  }
+}
+
+export interface UrlSubscribeInput {
+  url: string;
+  lastEventId: string;
+  credentials: readonly CredentialRow[];
+  /** h2 over TLS for https:, h2c with prior knowledge for http:. */
+  http2: boolean;
+  /** https: accept any certificate. Ignored for http:. */
+  insecureTls: boolean;
+}
+
+/** A subscription straight to any SSE URL (not through the gateway): query credentials go into its query, the fragment is dropped. */
+export function buildUrlTarget(input: UrlSubscribeInput): BuiltTarget {
+  const problem = checkSseUrl(input.url);
+  if (problem) return { ok: false, error: problem };
+  const parts = requestParts(input.credentials, input.lastEventId);
+  if (!parts.ok) return parts;
+  const parsed = new URL(input.url.trim());
+  parsed.hash = '';
+  const options = { ...parts.options, ...(input.http2 ? { http2: true } : {}), ...(input.insecureTls && parsed.protocol === 'https:' ? { insecureTls: true } : {}) };
+  return { ok: true, target: { url: withQuery(parsed.href, parts.query), ...options } };
+}
+
+type RequestParts = { ok: true; query: Array<[string, string]>; options: { lastEventId?: string; headers?: Record<string, string> } } | { ok: false; error: string; row?: number };
+
+/** Credentials as headers and query parameters, and the Last-Event-ID, checked. */
+function requestParts(credentials: readonly CredentialRow[], lastEventIdInput: string): RequestParts {
   const headers: Record<string, string> = {};
   const query: Array<[string, string]> = [];
-  for (const [row, c] of input.credentials.entries()) {
+  for (const [row, c] of credentials.entries()) {
     const name = c.name.trim();
     if (!name && !c.value.trim()) continue;
     if (c.in === 'header') {
@@ -68,17 +139,9 @@ export function buildTarget(input: SubscribeInput): BuiltTarget {
       query.push([name, c.value]);
     }
   }
-  const lastEventId = input.lastEventId.trim();
+  const lastEventId = lastEventIdInput.trim();
   if (/[\r\n\0]/.test(lastEventId)) return { ok: false, error: 'Last-Event-ID must be on one line.' };
-  const path = withQuery(input.topicPath.trim(), query);
-  const options = {
-    ...(lastEventId ? { lastEventId } : {}),
-    ...(Object.keys(headers).length ? { headers } : {}),
-    ...(input.transport === 'h2' || input.transport === 'h2c' ? { http2: true } : {}),
-  };
-  if (input.transport === 'http1' || input.transport === 'h2c') return { ok: true, target: { apiId: input.apiId, topicPath: path, ...options } };
-  if (!input.httpsBase) return { ok: false, error: 'HTTPS is off for the gateway or for this API (Runtime tab, transports): pick HTTP/1.1 or h2c.' };
-  return { ok: true, target: { url: input.httpsBase.replace(/\/+$/, '') + path, ...options } };
+  return { ok: true, query, options: { ...(lastEventId ? { lastEventId } : {}), ...(Object.keys(headers).length ? { headers } : {}) } };
 }
 
 function withQuery(path: string, query: ReadonlyArray<[string, string]>): string {
