@@ -1,7 +1,7 @@
 import SvgIcon, { type SvgIconProps } from '@mui/material/SvgIcon';
 
 // A handful of Material Design icon paths (Apache-2.0), inline instead of the whole icon package.
-const icon = (path: string, name: string) => {
+export const icon = (path: string, name: string) => {
   const Icon = (props: SvgIconProps) => (
     <SvgIcon {...props}>
       <path d={path} />

@@ -1,16 +1,6 @@
-import SvgIcon, { type SvgIconProps } from '@mui/material/SvgIcon';
+import { icon } from '../icons.tsx';
 
 // Material Design icon paths (Apache-2.0) the tester's tools use, inline instead of the icon package.
-const icon = (path: string, name: string) => {
-  const Icon = (props: SvgIconProps) => (
-    <SvgIcon {...props}>
-      <path d={path} />
-    </SvgIcon>
-  );
-  Icon.displayName = name;
-  return Icon;
-};
-
 export const PauseIcon = icon('M6 19h4V5H6v14zm8-14v14h4V5h-4z', 'PauseIcon');
 export const ResumeIcon = icon('M8 5v14l11-7z', 'ResumeIcon');
 export const DownloadIcon = icon('M19 9h-4V3H9v6H5l7 7 7-7zM5 18v2h14v-2H5z', 'DownloadIcon');
