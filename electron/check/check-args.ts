@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { argsErrorMessage, projectPositional } from '../cli/command-args.ts';
 
 /** `sse-studio check` options, parsed without side effects so every mistake gets one clear line. */
 export interface CheckOptions {
@@ -62,12 +63,12 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
       },
     });
   } catch (err) {
-    return { ok: false, message: `${(err as Error).message.replace(/\. To specify.*$/s, '.')} See "sse-studio check --help".` };
+    return { ok: false, message: argsErrorMessage(err, 'check') };
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: true, help: true };
-  if (positionals.length === 0) return { ok: false, message: 'Give a project folder or an AsyncAPI file to check, e.g. "sse-studio check examples/stock-ticker".' };
-  if (positionals.length > 1) return { ok: false, message: `Give one project folder or file, not ${positionals.length} (${positionals.join(', ')}).` };
+  const project = projectPositional(positionals, 'check');
+  if (!project.ok) return project;
 
   const events = number('--events', values.events, CHECK_DEFAULTS.events, LIMITS.events, true);
   if (typeof events === 'string') return { ok: false, message: events };
@@ -77,7 +78,7 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
   if (typeof rate === 'string') return { ok: false, message: rate };
   return {
     ok: true,
-    value: { project: positionals[0] as string, events, durationSeconds, rate, http2: values.http2 === true, backendDrop: values['no-backend-drop'] !== true, json: values.json === true },
+    value: { project: project.project, events, durationSeconds, rate, http2: values.http2 === true, backendDrop: values['no-backend-drop'] !== true, json: values.json === true },
   };
 }
 

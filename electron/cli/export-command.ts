@@ -7,6 +7,7 @@ import { EXPORT_FORMATS, EXPORT_PROFILES, EXPORT_VERSIONS, exportSseApi, type Ex
 import { importSseApi, readApiText } from '../../shared/asyncapi/import-sse-api.ts';
 import { replaceFileAtomic, writeNewFileAtomic } from '../project/atomic-write.ts';
 import { displayPath, findApiFiles, readApiFile } from './api-files.ts';
+import { argsErrorMessage } from './command-args.ts';
 
 export const EXPORT_USAGE = `Usage: sse-studio export <api-file | api-name> --format yaml|json --asyncapi 3.0|2.6 [options]
 
@@ -85,7 +86,7 @@ function parseExportArgs(argv: string[]): ExportArgs | { help: true } | { messag
       },
     });
   } catch (error) {
-    return { message: (error as Error).message.replace(/\. To specify.*$/s, '.') };
+    return { message: argsErrorMessage(error) };
   }
   const { values, positionals } = parsed;
   if (values.help) return { help: true };

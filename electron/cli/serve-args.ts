@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { argsErrorMessage, projectPositional } from './command-args.ts';
 import { DEFAULT_GATEWAY_HTTPS_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT } from '../host/studio-host.ts';
 
 /** `sse-studio serve` options, parsed without side effects so every mistake gets one clear line. */
@@ -57,12 +58,12 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
       },
     });
   } catch (err) {
-    return { ok: false, message: `${(err as Error).message.replace(/\. To specify.*$/s, '.')} See "sse-studio serve --help".` };
+    return { ok: false, message: argsErrorMessage(err, 'serve') };
   }
   const { values, positionals } = parsed;
   if (values.help) return { ok: true, help: true };
-  if (positionals.length === 0) return { ok: false, message: 'Give a project folder or an AsyncAPI file to serve, e.g. "sse-studio serve examples/stock-ticker".' };
-  if (positionals.length > 1) return { ok: false, message: `Give one project folder or file, not ${positionals.length} (${positionals.join(', ')}).` };
+  const project = projectPositional(positionals, 'serve');
+  if (!project.ok) return project;
 
   const ports: Record<'gateway' | 'https' | 'mock' | 'ui', number | null> = { gateway: DEFAULT_GATEWAY_PORT, https: DEFAULT_GATEWAY_HTTPS_PORT, mock: DEFAULT_MOCK_PORT, ui: DEFAULT_UI_PORT };
   for (const name of ['gateway', 'https', 'mock', 'ui'] as const) {
@@ -92,7 +93,7 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
   return {
     ok: true,
     value: {
-      project: positionals[0] as string,
+      project: project.project,
       host,
       gatewayPort: ports.gateway,
       httpsPort: ports.https,
