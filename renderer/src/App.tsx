@@ -2,9 +2,9 @@ import Box from '@mui/material/Box';
 import CircularProgress from '@mui/material/CircularProgress';
 import { useEffect, useState } from 'react';
 import type { HostInfo } from '../../shared/api/contract.ts';
-import { LinkBanner } from './components/LinkBanner.tsx';
-import { MessageScreen } from './components/MessageScreen.tsx';
-import { Workspace } from './components/Workspace.tsx';
+import { LinkBanner } from './shell/LinkBanner.tsx';
+import { MessageScreen } from './shell/MessageScreen.tsx';
+import { Workspace } from './shell/Workspace.tsx';
 import type { StudioConnection } from './studio/client.ts';
 import { StudioProvider, useLinkState } from './studio/StudioContext.tsx';
 

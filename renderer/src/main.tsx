@@ -3,7 +3,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { MessageScreen } from './components/MessageScreen.tsx';
+import { MessageScreen } from './shell/MessageScreen.tsx';
 import { connectStudio } from './studio/client.ts';
 import { theme } from './theme.ts';
 

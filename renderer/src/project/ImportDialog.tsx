@@ -1,0 +1,154 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useMemo, useState } from 'react';
+import { planImport } from '../design/import-plan.ts';
+import { checkFileName } from '../design/new-document.ts';
+import { useStudio } from '../studio/StudioContext.tsx';
+import { MONO_FONT } from '../theme.ts';
+
+export interface ImportSource {
+  text: string;
+  name?: string;
+}
+
+/**
+ * Import an AsyncAPI document (a file, a drop on the window, or pasted text). It is checked first
+ * with the shared importer: refused with the reason and where, or created as a new project file in
+ * one step, under a name the user can change. Nothing is written until the check passes.
+ */
+export function ImportDialog({ initial, onClose, onImported }: { initial: ImportSource | undefined; onClose(): void; onImported(id: string): void }) {
+  const { client } = useStudio();
+  const [mode, setMode] = useState<'file' | 'paste'>(initial && !initial.name ? 'paste' : 'file');
+  const [source, setSource] = useState<ImportSource | undefined>(initial);
+  const [pasted, setPasted] = useState(initial && !initial.name ? initial.text : '');
+  const [fileName, setFileName] = useState<string>();
+  const [error, setError] = useState<{ field?: string; message: string }>();
+  const [busy, setBusy] = useState(false);
+  const current = mode === 'paste' ? (pasted.trim() ? { text: pasted } : undefined) : source;
+  const currentText = current?.text;
+  const currentName = current?.name;
+  const plan = useMemo(() => (currentText === undefined ? undefined : planImport(currentText, currentName)), [currentText, currentName]);
+  const name = fileName ?? (plan?.ok ? plan.fileName : '');
+  const nameProblem = plan?.ok ? checkFileName(name) : undefined;
+
+  const pick = async (file: File | undefined) => {
+    if (!file) return;
+    setSource({ text: await file.text(), name: file.name });
+    setFileName(undefined);
+    setError(undefined);
+  };
+
+  const create = async () => {
+    if (!plan?.ok || nameProblem) return;
+    setBusy(true);
+    const result = await client.call('documents.create', { fileName: name, text: plan.text });
+    setBusy(false);
+    if (result.ok) return onImported(result.value.id);
+    setError({ field: result.error.fields?.[0]?.field, message: result.error.message });
+  };
+
+  return (
+    <Dialog open onClose={onClose} maxWidth="md" fullWidth data-testid="import-dialog" aria-labelledby="import-title">
+      <DialogTitle id="import-title">Import an AsyncAPI document</DialogTitle>
+      <DialogContent>
+        <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+          AsyncAPI 2.x or 3.0, YAML or JSON: SSE Studio files, WSO2 API Manager SSE exports, or any document with subscribe/receive channels. You can also drop a
+          file anywhere on the window.
+        </Typography>
+        <Tabs value={mode} onChange={(_, v: 'file' | 'paste') => setMode(v)} sx={{ mb: 2, minHeight: 36, '& .MuiTab-root': { minHeight: 36 } }}>
+          <Tab value="file" label="From a file" data-testid="import-tab-file" />
+          <Tab value="paste" label="Paste text" data-testid="import-tab-paste" />
+        </Tabs>
+        {mode === 'file' ? (
+          <Box sx={{ display: 'flex', alignItems: 'center', gap: 1.5, mb: 2 }}>
+            <Button component="label" variant="outlined" color="inherit">
+              Choose file…
+              <input hidden type="file" accept=".yaml,.yml,.json,application/json,application/yaml" data-testid="import-file-input" onChange={(e) => void pick(e.target.files?.[0])} />
+            </Button>
+            <Typography variant="body2" sx={{ fontFamily: MONO_FONT }} color={source?.name ? 'text.primary' : 'text.secondary'}>
+              {source?.name ?? 'No file chosen'}
+            </Typography>
+          </Box>
+        ) : (
+          <TextField
+            label="AsyncAPI document"
+            multiline
+            minRows={8}
+            maxRows={16}
+            value={pasted}
+            placeholder={'asyncapi: 3.0.0\ninfo:\n  title: …'}
+            onChange={(e) => setPasted(e.target.value)}
+            sx={{ mb: 2 }}
+            slotProps={{ htmlInput: { 'data-testid': 'import-paste', spellCheck: false, style: { fontFamily: MONO_FONT, fontSize: '0.78rem' } } }}
+          />
+        )}
+        {plan && !plan.ok && (
+          <Alert severity="error" data-testid="import-refused">
+            This cannot become an SSE API:
+            <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+              {plan.problems.map((p, i) => (
+                <li key={i}>
+                  <Box component="span" sx={{ fontFamily: MONO_FONT }}>
+                    line {p.line}:{p.column}
+                  </Box>{' '}
+                  {p.message}
+                </li>
+              ))}
+            </Box>
+          </Alert>
+        )}
+        {plan?.ok && (
+          <Box data-testid="import-ready">
+            <Alert severity="success" sx={{ mb: 1.5 }}>
+              <b>{plan.api.name}</b> {plan.api.version} · context <span style={{ fontFamily: MONO_FONT }}>{plan.api.context}</span> · {plan.api.topics.length} topic
+              {plan.api.topics.length === 1 ? '' : 's'}: <span style={{ fontFamily: MONO_FONT }}>{plan.api.topics.map((t) => t.path).join(', ')}</span>
+              {plan.rewritten && <Box sx={{ mt: 0.5 }}>It is saved as an SSE Studio document, since the project could not serve it as written.</Box>}
+            </Alert>
+            {plan.warnings.length > 0 && (
+              <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="import-warnings">
+                {plan.warnings.map((w, i) => (
+                  <div key={i}>
+                    <span style={{ fontFamily: MONO_FONT }}>line {w.line}:{w.column}</span> {w.message}
+                  </div>
+                ))}
+              </Alert>
+            )}
+            <TextField
+              label="File name in the project"
+              value={name}
+              onChange={(e) => {
+                setFileName(e.target.value);
+                setError(undefined);
+              }}
+              error={Boolean(nameProblem ?? (error?.field === 'fileName' ? error.message : undefined))}
+              helperText={nameProblem ?? (error?.field === 'fileName' ? error.message : ' ')}
+              slotProps={{ htmlInput: { 'data-testid': 'import-file-name', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
+            />
+          </Box>
+        )}
+        {error && error.field !== 'fileName' && (
+          <Alert severity="error" data-testid="import-error" sx={{ mt: 1 }}>
+            {error.message}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions>
+        <Button color="inherit" onClick={onClose}>
+          Cancel
+        </Button>
+        <Button variant="contained" data-testid="import-create" disabled={!plan?.ok || Boolean(nameProblem)} loading={busy} onClick={() => void create()}>
+          Import
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
