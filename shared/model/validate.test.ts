@@ -51,6 +51,11 @@ describe('validateVersion / validateEndpoint / validateTopicPath', () => {
     expect(validateTopicPath('prices')).toMatch(/Start the topic with "\/"/);
     expect(validateTopicPath('/a/../b')).toMatch(/"\.\."/);
     expect(validateTopicPath('/a*/b')).toMatch(/last segment/);
+    expect(validateTopicPath('/orders/{region')).toMatch(/Balance the braces in "\{region"/);
+    expect(validateTopicPath('/orders/region}')).toMatch(/Balance the braces/);
+    expect(validateTopicPath('/customer;cid={id}')).toBe('A parameter must be a whole path segment: "customer;cid={id}" mixes text and a parameter, so no request can reach it. Write it as its own segment, e.g. "/customer/{id}".');
+    expect(validateTopicPath('/a/{x}{y}')).toMatch(/whole path segment/);
+    expect(validateTopicPath('/a/{x}/{y}')).toBeUndefined();
   });
 });
 

@@ -65,9 +65,41 @@ export function validateTopicPath(path: string): string | undefined {
   if (!value.startsWith('/')) return `Start the topic with "/", e.g. "/${value || 'prices'}".`;
   if (/\s/.test(value)) return 'Remove spaces from the topic path.';
   if (value.split('/').some((s) => s === '..' || s === '.')) return 'A topic path cannot hold "." or ".." segments.';
+  const braces = bracesProblem(value);
+  if (braces) return braces;
   const star = value.indexOf('*');
   if (star !== -1 && !(value.endsWith('/*') && star === value.length - 1)) return 'Use "*" only as the last segment, e.g. "/prices/*".';
   return undefined;
+}
+
+/**
+ * A `{name}` parameter is a whole path segment: the gateway matches topics segment by segment, so
+ * `/customer;cid={id}` could be deployed but never reached, and `/orders/{region` is a typo.
+ */
+function bracesProblem(path: string): string | undefined {
+  for (const segment of path.split('/')) {
+    if (!balanced(segment)) return `Balance the braces in "${segment}": a parameter is written {name}, e.g. "/orders/{region}".`;
+    if (!segment.includes('{') || /^\{[^{}]+\}$/.test(segment)) continue;
+    const name = /\{([^{}]*)\}/.exec(segment)?.[1] || 'id';
+    const text = segment.split(/[^A-Za-z0-9_-]/)[0] || 'items';
+    return `A parameter must be a whole path segment: "${segment}" mixes text and a parameter, so no request can reach it. Write it as its own segment, e.g. "/${text}/{${name}}".`;
+  }
+  return undefined;
+}
+
+/** Each "{" closed by a "}" before the next "{", and nothing empty or nested. */
+function balanced(segment: string): boolean {
+  let open = false;
+  for (const ch of segment) {
+    if (ch === '{') {
+      if (open) return false;
+      open = true;
+    } else if (ch === '}') {
+      if (!open) return false;
+      open = false;
+    }
+  }
+  return !open && !segment.includes('{}');
 }
 
 /** All problems with a draft, one per field, in form order. */
