@@ -146,6 +146,16 @@ describe('JWT HS256', () => {
     expect(body).toMatch(/The JWT signature does not match/);
   });
 
+  it('refuses a token without exp (it would never expire) unless the API sets requireExp: false', async () => {
+    secured(config);
+    const forever = signHs256({ sub: 'alice' }, HS_SECRET);
+    const { status, body } = await refusal(STREAM(), { authorization: `Bearer ${forever}` });
+    expect(status).toBe(401);
+    expect(body).toMatch(/^Unauthorized: The JWT has no "exp" claim/);
+    secured({ ...config, requireExp: false });
+    await streams(STREAM(), { authorization: `Bearer ${forever}` });
+  });
+
   it('asks for a token with a bare Bearer challenge when there is none', async () => {
     secured(config);
     expect(await refusal(STREAM())).toMatchObject({ status: 401, wwwAuthenticate: `Bearer realm="${REALM}"` });
@@ -194,6 +204,19 @@ describe('HTTP Basic', () => {
 
 describe('CORS', () => {
   const APP = 'https://app.example';
+
+  it('sends no CORS header by default: a web page on another origin cannot read the stream', async () => {
+    deploy({});
+    const res = await fetch(STREAM(), { headers: { origin: 'https://evil.example' }, signal: AbortSignal.timeout(3000) });
+    expect(res.status).toBe(403);
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+    expect(await res.text()).toBe('Origin https://evil.example may not use "Feed": add it to x-gateway.cors.\n');
+    expect(backend.requests).toEqual([]);
+    const preflight = await fetch(STREAM(), { method: 'OPTIONS', headers: { origin: 'https://evil.example', 'access-control-request-method': 'GET' } });
+    expect(preflight.headers.get('access-control-allow-origin')).toBeNull();
+    // Clients that send no Origin (curl, servers, same-origin pages) are not affected.
+    await streams(STREAM());
+  });
 
   it('echoes an allowed Origin (with credentials) on the stream', async () => {
     deploy({ corsOrigins: [APP] });

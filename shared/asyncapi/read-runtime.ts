@@ -8,7 +8,7 @@ import type { DocProblem } from './document-text.ts';
  *   x-gateway:
  *     transports: [http, https]
  *     security: { type: apiKey, in: header, name: apikey, keys: [secret-1] }
- *     cors: ["*"]
+ *     cors: ["http://localhost:3000"]   # default: none (no CORS headers; other origins refused)
  *     rateLimit: { eventsPerMinute: 600, eventsPerDay: 100000 }
  *     replay: { maxEvents: 10000, maxAgeSeconds: 3600 }
  *     retryMs: 3000
@@ -125,7 +125,12 @@ function readSecurity(raw: unknown, problem: (path: Array<string | number>, mess
       return { type: 'apiKey', in: where, name, keys: keys as string[] };
     }
     case 'jwt': {
-      const claims = { ...(typeof raw.issuer === 'string' ? { issuer: raw.issuer } : {}), ...(typeof raw.audience === 'string' ? { audience: raw.audience } : {}) };
+      if (raw.requireExp !== undefined && typeof raw.requireExp !== 'boolean') return void problem(['requireExp'], 'security.requireExp must be true or false (false accepts tokens without "exp", which never expire).');
+      const claims = {
+        ...(typeof raw.issuer === 'string' ? { issuer: raw.issuer } : {}),
+        ...(typeof raw.audience === 'string' ? { audience: raw.audience } : {}),
+        ...(raw.requireExp === false ? { requireExp: false } : {}),
+      };
       if (raw.algorithm === 'HS256') {
         if (typeof raw.secret !== 'string' || raw.secret.length < 16) return void problem(['secret'], 'An HS256 secret must be a string of at least 16 characters.');
         return { type: 'jwt', algorithm: 'HS256', secret: raw.secret, ...claims };

@@ -6,9 +6,17 @@
 export type SecurityConfig =
   | { type: 'none' }
   | { type: 'apiKey'; in: 'header' | 'query'; name: string; keys: string[] }
-  | { type: 'jwt'; algorithm: 'HS256'; secret: string; issuer?: string; audience?: string }
-  | { type: 'jwt'; algorithm: 'RS256'; publicKey: string; issuer?: string; audience?: string }
+  | ({ type: 'jwt'; algorithm: 'HS256'; secret: string } & JwtClaimRules)
+  | ({ type: 'jwt'; algorithm: 'RS256'; publicKey: string } & JwtClaimRules)
   | { type: 'basic'; users: Array<{ username: string; password: string }> };
+
+/** Claims a JWT must carry or match. */
+export interface JwtClaimRules {
+  issuer?: string;
+  audience?: string;
+  /** false: tokens without `exp` (which never expire) are accepted. Default true: they are refused. */
+  requireExp?: boolean;
+}
 
 export interface RateLimit {
   /** Events a subscriber key may receive per minute / per day (WSO2 Async tiers count events). */
@@ -45,7 +53,8 @@ export interface ApiRuntime {
 export const DEFAULT_RUNTIME: ApiRuntime = {
   transports: { http: true, https: true },
   security: { type: 'none' },
-  corsOrigins: ['*'],
+  // Safe default: a web page on another origin may not read local streams unless the API lists it.
+  corsOrigins: [],
   rateLimit: {},
   replay: { maxEvents: 10_000, maxAgeSeconds: 3600 },
   heartbeatSeconds: 15,

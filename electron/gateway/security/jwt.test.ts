@@ -9,7 +9,8 @@ const secret = 'a-test-secret-of-32-characters!!';
 const hs: JwtConfig = { type: 'jwt', algorithm: 'HS256', secret };
 const { publicKey, privateKey } = rsaKeyPair();
 const rs: JwtConfig = { type: 'jwt', algorithm: 'RS256', publicKey };
-const claims = { sub: 'alice', iat: nowSeconds - 60, exp: nowSeconds + 3600 };
+const later = nowSeconds + 3600;
+const claims = { sub: 'alice', iat: nowSeconds - 60, exp: later };
 
 const message = (verdict: ReturnType<typeof verifyJwt>) => (verdict.ok ? '(accepted)' : verdict.message);
 
@@ -86,10 +87,16 @@ describe('time claims', () => {
     expect(message(verifyJwt(hs, signHs256({ nbf: nowSeconds + 600 }, secret), NOW))).toBe(
       'The JWT is not valid before 2026-03-01T12:10:00.000Z (gateway time 2026-03-01T12:00:00.000Z): wait, or check the clocks of the token issuer and this machine.',
     );
-    expect(verifyJwt(hs, signHs256({ nbf: nowSeconds + CLOCK_LEEWAY_SECONDS }, secret), NOW).ok).toBe(true);
+    expect(verifyJwt(hs, signHs256({ nbf: nowSeconds + CLOCK_LEEWAY_SECONDS, exp: later }, secret), NOW).ok).toBe(true);
   });
-  it('accepts a token without exp (optional in RFC 7519) and refuses non-numeric times', () => {
-    expect(verifyJwt(hs, signHs256({ sub: 'a' }, secret), NOW).ok).toBe(true);
+  it('refuses a token without exp (it would never expire) unless the API sets requireExp: false', () => {
+    expect(message(verifyJwt(hs, signHs256({ sub: 'a' }, secret), NOW))).toBe(
+      'The JWT has no "exp" claim, so it would never expire: issue tokens with an expiry (or set x-gateway.security.requireExp: false).',
+    );
+    expect(verifyJwt({ ...hs, requireExp: false }, signHs256({ sub: 'a' }, secret), NOW).ok).toBe(true);
+    expect(verifyJwt({ ...hs, requireExp: true }, signHs256({ sub: 'a' }, secret), NOW).ok).toBe(false);
+  });
+  it('refuses non-numeric times', () => {
     expect(message(verifyJwt(hs, signHs256({ exp: '2030-01-01' }, secret), NOW))).toMatch(/"exp" claim must be a number/);
     expect(message(verifyJwt(hs, signHs256({ nbf: null }, secret), NOW))).toMatch(/"nbf" claim must be a number/);
   });
@@ -101,8 +108,8 @@ describe('time claims', () => {
 describe('issuer and audience', () => {
   const strict: JwtConfig = { ...hs, issuer: 'https://idp.example', audience: 'stocks' };
   it('accepts the configured issuer and an audience given as string or array', () => {
-    expect(verifyJwt(strict, signHs256({ iss: 'https://idp.example', aud: 'stocks' }, secret), NOW).ok).toBe(true);
-    expect(verifyJwt(strict, signHs256({ iss: 'https://idp.example', aud: ['billing', 'stocks'] }, secret), NOW).ok).toBe(true);
+    expect(verifyJwt(strict, signHs256({ iss: 'https://idp.example', aud: 'stocks', exp: later }, secret), NOW).ok).toBe(true);
+    expect(verifyJwt(strict, signHs256({ iss: 'https://idp.example', aud: ['billing', 'stocks'], exp: later }, secret), NOW).ok).toBe(true);
   });
   it('refuses a wrong or missing issuer', () => {
     expect(message(verifyJwt(strict, signHs256({ iss: 'https://evil.example', aud: 'stocks' }, secret), NOW))).toBe(
@@ -117,7 +124,7 @@ describe('issuer and audience', () => {
     expect(message(verifyJwt(strict, signHs256({ iss: 'https://idp.example' }, secret), NOW))).toMatch(/has no "aud" claim/);
   });
   it('ignores iss and aud when none is configured', () => {
-    expect(verifyJwt(hs, signHs256({ iss: 'anyone', aud: 'anything' }, secret), NOW).ok).toBe(true);
+    expect(verifyJwt(hs, signHs256({ iss: 'anyone', aud: 'anything', exp: later }, secret), NOW).ok).toBe(true);
   });
 });
 

@@ -61,7 +61,10 @@ export function verifyJwt(config: JwtConfig, token: string, now = Date.now()): J
   return checkClaims(config, claims, now);
 }
 
-/** RFC 7519 §4.1: exp, nbf, iss, aud. A token without exp never expires (RFC 7519 makes it optional). */
+/**
+ * RFC 7519 §4.1: exp, nbf, iss, aud. RFC 7519 makes exp optional, but a token without it never
+ * expires: a leaked one works forever. So it is refused unless the API says `requireExp: false`.
+ */
 function checkClaims(config: JwtConfig, claims: Record<string, unknown>, now: number): JwtVerdict {
   const nowSeconds = now / 1000;
   const { exp, nbf, iss, aud } = claims;
@@ -86,6 +89,9 @@ function checkClaims(config: JwtConfig, claims: Record<string, unknown>, now: nu
     if (!audiences.includes(config.audience)) {
       return fail(`The JWT is for audience ${quote(aud)}, but this API accepts tokens for audience "${config.audience}" (x-gateway.security.audience).`);
     }
+  }
+  if (exp === undefined && config.requireExp !== false) {
+    return fail('The JWT has no "exp" claim, so it would never expire: issue tokens with an expiry (or set x-gateway.security.requireExp: false).');
   }
   return { ok: true, claims };
 }
