@@ -2,17 +2,19 @@ import { randomUUID } from 'node:crypto';
 import type { StudioEvent, ViewerEvent } from '../../shared/api/contract.ts';
 import type { ReplayVerdict, VerdictOptions } from '../../shared/sse/replay-verdict.ts';
 import type { ReceivedEvent } from './received-event.ts';
+import { DeliveryBatch } from './delivery-batch.ts';
 import { SseSubscriber, type SubscriberOptions, type TimelineEntry } from './sse-subscriber.ts';
 import { StreamRecorder } from './stream-recorder.ts';
 
 /**
- * The viewer's open subscriptions. Events are batched (every 50 ms, at most 500 per batch, older
- * ones dropped with a count) so a fast stream cannot flood the UI transport. Each subscription also
+ * The viewer's open subscriptions. Events are batched (every 50 ms, at most 1,500 per batch, i.e.
+ * 30,000 a second, sampled evenly past that; see DeliveryBatch) so a fast stream cannot flood the
+ * UI transport; the window tells the gaps from `seq` and says "showing 1 in N". Each subscription also
  * records what it saw, so the viewer can ask for a live replay verdict and drop the connection on
  * purpose; the record of a closed subscription is kept (the last few) to read its verdict after.
  */
 const FLUSH_MS = 50;
-const MAX_PENDING = 500;
+const MAX_PER_FLUSH = 1500;
 const TIMELINE_ENTRIES = 200;
 const FINISHED_KEPT = 10;
 /** Log entries kept per subscription for its verdict (the oldest are forgotten past it). */
@@ -36,7 +38,8 @@ interface Entry {
   subscriber: SseSubscriber;
   recorder: StreamRecorder;
   timeline: TimelineEntry[];
-  pending: ViewerEventDetail[];
+  /** Converted to ViewerEventDetail only when sent: most of a very fast stream never is. */
+  pending: DeliveryBatch<{ event: ReceivedEvent; seq: number }>;
   seq: number;
 }
 
@@ -52,7 +55,7 @@ export class Subscriptions {
     const subscriptionId = randomUUID();
     const recorder = new StreamRecorder(RECORDED_ENTRIES);
     const entry: Entry = {
-      pending: [],
+      pending: new DeliveryBatch(MAX_PER_FLUSH),
       seq: 0,
       recorder,
       timeline: [],
@@ -72,8 +75,7 @@ export class Subscriptions {
           },
           onEvent: (event) => {
             recorder.event(event);
-            entry.pending.push(toViewerEvent(event, ++entry.seq));
-            if (entry.pending.length > MAX_PENDING) entry.pending.splice(0, entry.pending.length - MAX_PENDING);
+            entry.pending.push({ event, seq: ++entry.seq });
             this.scheduleFlush();
           },
         },
@@ -131,9 +133,9 @@ export class Subscriptions {
     clearTimeout(this.flushTimer);
     this.flushTimer = undefined;
     for (const [subscriptionId, entry] of this.open) {
-      if (!entry.pending.length) continue;
-      this.emit({ type: 'subscription.events', subscriptionId, events: entry.pending });
-      entry.pending = [];
+      if (!entry.pending.size) continue;
+      const events = entry.pending.take().map(({ event, seq }) => toViewerEvent(event, seq));
+      this.emit({ type: 'subscription.events', subscriptionId, events });
     }
   }
 }
