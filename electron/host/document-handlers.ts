@@ -1,7 +1,8 @@
-import type { DocumentView, StudioHandlers } from '../../shared/api/contract.ts';
-import { fail, ok } from '../../shared/result.ts';
-import type { ProjectDocument } from '../project/project-store.ts';
-import type { StudioHost } from './studio-host.ts';
+import type { DocumentView, HostInfo, StudioHandlers } from '../../shared/api/contract.ts';
+import { fail, ok, type Result } from '../../shared/result.ts';
+import type { ProjectDocument, ProjectStore } from '../project/project-store.ts';
+import type { RecentProjects } from '../project/recent-projects.ts';
+import type { RecoveryStore } from '../project/recovery-store.ts';
 import { createProjectFolder } from '../project/project-settings.ts';
 
 /**
@@ -10,7 +11,18 @@ import { createProjectFolder } from '../project/project-settings.ts';
  */
 export type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.save' | 'documents.create' | 'documents.saveDraft' | 'documents.discardDraft' | 'project.open' | 'project.recent' | 'project.create';
 
-export function documentHandlers(host: StudioHost): Pick<StudioHandlers, DocumentMethods> {
+/** What the handlers need from the host; project and recovery are read per call (opening a project swaps them). */
+export interface DocumentHandlerDeps {
+  readonly project: ProjectStore;
+  readonly recovery: RecoveryStore;
+  readonly recent: RecentProjects;
+  redeployChanged(ids: string[]): void;
+  changed(): void;
+  openProject(path: string): Promise<void>;
+  hostInfo(): Promise<Result<HostInfo>>;
+}
+
+export function documentHandlers(host: DocumentHandlerDeps): Pick<StudioHandlers, DocumentMethods> {
   const view = async (doc: ProjectDocument): Promise<DocumentView> => {
     const draft = await host.recovery.get(doc.id);
     // A draft equal to the file is not worth offering.
@@ -56,7 +68,7 @@ export function documentHandlers(host: StudioHost): Pick<StudioHandlers, Documen
       } catch (err) {
         return fail('open_failed', (err as Error).message);
       }
-      return host.handlers['host.info']({});
+      return host.hostInfo();
     },
     'project.recent': async () => ok({ projects: await host.recent.list() }),
     'project.create': async ({ path }) => {
@@ -66,7 +78,7 @@ export function documentHandlers(host: StudioHost): Pick<StudioHandlers, Documen
       } catch (err) {
         return fail('create_failed', (err as Error).message);
       }
-      return host.handlers['host.info']({});
+      return host.hostInfo();
     },
   };
 }

@@ -1,12 +1,19 @@
 import type { StudioHandlers } from '../../shared/api/contract.ts';
 import { fail, ok } from '../../shared/result.ts';
 import { LoadRun, MAX_LOAD_SUBSCRIBERS } from '../viewer/load-run.ts';
-import type { StudioHost } from './studio-host.ts';
+import type { Gateway } from '../gateway/gateway.ts';
+import type { ProjectStore } from '../project/project-store.ts';
 
 /** The Studio API for tester actions on the gateway side: drop clients on purpose, and load runs. */
 export type LoadMethods = 'gateway.drop' | 'load.start' | 'load.status' | 'load.stop';
 
-export function loadHandlers(host: StudioHost): Pick<StudioHandlers, LoadMethods> {
+/** What the handlers need from the host; `project` is read per call (opening a project swaps it). */
+export interface LoadHandlerDeps {
+  readonly gateway: Gateway | undefined;
+  readonly project: ProjectStore;
+}
+
+export function loadHandlers(host: LoadHandlerDeps): Pick<StudioHandlers, LoadMethods> {
   let run: LoadRun | undefined;
   return {
     'gateway.drop': async ({ apiId, topic }) => {

@@ -50,7 +50,7 @@ export class StudioHost {
   private readonly events = new EventEmitter();
   private readonly subscriptions = new Subscriptions((e) => this.events.emit('event', e));
   readonly handlers: StudioHandlers;
-  private readonly load = loadHandlers(this);
+  private readonly load: Pick<StudioHandlers, LoadMethods>;
 
   private currentProject: ProjectStore;
   private watcher: ProjectWatcher | undefined;
@@ -72,7 +72,29 @@ export class StudioHost {
     this.recovery = new RecoveryStore(dataDir, project.root);
     this.recent = new RecentProjects(dataDir);
     this.events.setMaxListeners(100);
-    this.handlers = { ...this.createHandlers(), ...documentHandlers(this), ...mockHandlers(this), ...this.load };
+    // The handlers get what they need, not the host: they do not import it back.
+    const currentProject = () => this.project;
+    const currentRecovery = () => this.recovery;
+    const documents = documentHandlers({
+      get project() {
+        return currentProject();
+      },
+      get recovery() {
+        return currentRecovery();
+      },
+      recent: this.recent,
+      redeployChanged: (ids) => this.redeployChanged(ids),
+      changed: () => this.changed(),
+      openProject: (target) => this.openProject(target),
+      hostInfo: () => this.handlers['host.info']({}),
+    });
+    this.load = loadHandlers({
+      gateway,
+      get project() {
+        return currentProject();
+      },
+    });
+    this.handlers = { ...this.createHandlers(), ...documents, ...mockHandlers({ mock }), ...this.load };
   }
 
   get project(): ProjectStore {
