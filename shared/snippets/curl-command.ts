@@ -1,4 +1,4 @@
-import type { SecurityConfig } from '../../../shared/model/runtime.ts';
+import type { SecurityConfig } from '../model/runtime.ts';
 
 /**
  * A curl command that subscribes to a topic the way this API's security expects it. WSO2's

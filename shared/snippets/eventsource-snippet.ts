@@ -1,4 +1,4 @@
-import type { SecurityConfig } from '../../../shared/model/runtime.ts';
+import type { SecurityConfig } from '../model/runtime.ts';
 import { API_KEY_PLACEHOLDER, TOKEN_PLACEHOLDER } from './curl-command.ts';
 import { withQueryParam } from './curl-command.ts';
 
