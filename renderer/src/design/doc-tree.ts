@@ -1,4 +1,5 @@
 import { isMap, isScalar, parseDocument, type Document } from 'yaml';
+import { keepUntouchedLines } from './keep-untouched-lines.ts';
 
 export type DocPath = Array<string | number>;
 
@@ -28,6 +29,8 @@ export function openTree(text: string, format: 'yaml' | 'json'): DocTree {
 
 function yamlTree(text: string): DocTree {
   const doc = parseDocument(text, { keepSourceTokens: false });
+  // The document as the printer would write it before any edit: the lines an edit did not change are taken from `text`.
+  const untouched = doc.clone();
   const style = yamlStyle(text);
   return {
     format: 'yaml',
@@ -53,7 +56,7 @@ function yamlTree(text: string): DocTree {
       else pair.key = doc.createNode(to);
     },
     data: () => doc.toJS({ maxAliasCount: 100 }),
-    toString: () => printYaml(doc, style),
+    toString: () => keepUntouchedLines(text, printYaml(untouched, style), printYaml(doc, style)),
   };
 }
 
@@ -88,6 +91,8 @@ function jsonTree(text: string): DocTree {
   const data: unknown = JSON.parse(text);
   const indent = /^\{\s*\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   const trailingNewline = text.endsWith('\n');
+  const print = (value: unknown) => JSON.stringify(value, null, indent) + (trailingNewline ? '\n' : '');
+  const printedBefore = print(data);
   const root = { value: data };
   const parentOf = (path: DocPath, create: boolean): Record<string | number, unknown> | undefined => {
     let node: unknown = root.value;
@@ -135,7 +140,7 @@ function jsonTree(text: string): DocTree {
       Object.assign(target, Object.fromEntries(entries));
     },
     data: () => root.value,
-    toString: () => JSON.stringify(root.value, null, indent) + (trailingNewline ? '\n' : ''),
+    toString: () => keepUntouchedLines(text, printedBefore, print(root.value)),
   };
 }
 
