@@ -74,6 +74,8 @@ export function EventViewerPanel({ api, mock, contracts, compact }: EventViewerP
 
   const series = useMemo(() => store.rates.series(now), [store, now]);
   const rate = useMemo(() => store.rates.rate(now), [store, now]);
+  // Read per render (not per `now` tick): the warning comes and goes with the stream's pace.
+  const sampling = store.rates.sampling(Date.now());
   const chartSeries = useMemo<ChartSeries[]>(
     () => [
       { label: 'events/s', values: series.eventsPerSecond, color: 'primary', unit: '/s' },
@@ -174,9 +176,11 @@ export function EventViewerPanel({ api, mock, contracts, compact }: EventViewerP
       <EventViewerToolbar
         stats={{
           received: store.received,
+          listed: store.listed,
           ratePerSecond: rate,
           droppedFromView: store.droppedFromView,
           skippedByHost: store.skippedByHost,
+          sampling,
           violations: store.violations,
           contract,
           onToggleViolations,

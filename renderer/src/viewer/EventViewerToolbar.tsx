@@ -22,9 +22,13 @@ import { CheckIcon, DownloadIcon, PauseIcon, ResumeIcon, WarningIcon } from '../
  */
 export interface ListStatsProps {
   received: number;
+  /** Of those, the events that reached the list. */
+  listed: number;
   ratePerSecond: number;
   droppedFromView: number;
   skippedByHost: number;
+  /** Events the host received per event listed, lately (1: every event is listed). */
+  sampling: number;
   violations: number;
   /** What the contract check compares against, in words; undefined before a subscription. */
   contract: { checking: boolean; words: string } | undefined;
@@ -72,13 +76,21 @@ const Bar = styled('div')(({ theme }) => ({
   '& .rate': { fontFamily: MONO_FONT, fontSize: '0.82rem', color: theme.palette.text.secondary },
   '& .note': { fontSize: '0.72rem', color: theme.palette.text.secondary },
   '& .warn': { fontSize: '0.72rem', color: theme.palette.warning.main },
+  '& .behind': {
+    fontSize: '0.72rem',
+    fontWeight: 700,
+    padding: theme.spacing(0.25, 0.75),
+    borderRadius: theme.shape.borderRadius,
+    color: theme.palette.warning.contrastText,
+    backgroundColor: theme.palette.warning.main,
+  },
 }));
 
-function ListStats({ received, ratePerSecond, droppedFromView, skippedByHost, violations, contract, onToggleViolations }: ListStatsProps) {
+function ListStats({ received, listed, ratePerSecond, droppedFromView, skippedByHost, sampling, violations, contract, onToggleViolations }: ListStatsProps) {
   return (
     <>
       <span className="label">Events</span>
-      <span className="count" data-testid="event-count">
+      <span className="count" data-testid="event-count" data-value={received} data-listed={listed}>
         {received.toLocaleString('en-US')}
       </span>
       <span className="rate" data-testid="viewer-rate" data-value={ratePerSecond} title="Average over the last 5 whole seconds">
@@ -94,12 +106,23 @@ function ListStats({ received, ratePerSecond, droppedFromView, skippedByHost, vi
           {droppedFromView.toLocaleString('en-US')} older dropped from view
         </span>
       )}
+      {sampling >= MIN_SAMPLING_SHOWN && (
+        <span
+          className="behind"
+          role="status"
+          data-testid="viewer-sampling"
+          data-value={sampling}
+          title="The stream is faster than the list can show: the host passes an even sample to the window. Every event is still counted, and the verdict checks every one."
+        >
+          showing 1 in {formatSampling(sampling)}
+        </span>
+      )}
       {skippedByHost > 0 && (
         <span
           className="warn"
           data-testid="host-skipped"
           data-value={skippedByHost}
-          title="The host passes at most 500 events per 50 ms to the window; the rest were received (and count in the verdict) but are not listed."
+          title="Events the host received (they count here and in the verdict) but did not pass to the window, because the stream was faster than the list can show."
         >
           {skippedByHost.toLocaleString('en-US')} not listed (too fast)
         </span>
@@ -209,6 +232,13 @@ const ListControls = memo(function ListControls({ types, filter, onFilter, shown
     </Box>
   );
 });
+
+/** Below it the list shows (nearly) every event; rounding noise is not worth a warning. */
+const MIN_SAMPLING_SHOWN = 1.05;
+
+function formatSampling(n: number): string {
+  return n >= 10 ? Math.round(n).toLocaleString('en-US') : (Math.round(n * 10) / 10).toString();
+}
 
 function formatRate(n: number): string {
   return n >= 100 ? Math.round(n).toLocaleString('en-US') : (Math.round(n * 10) / 10).toString();

@@ -7,7 +7,10 @@ export const CHART_SECONDS = 60;
 
 interface Bucket {
   second: number;
+  /** Every event the host received in this second... */
   events: number;
+  /** ...and those of them that reached the window (the host samples a stream too fast to list). */
+  listed: number;
   latencySum: number;
   latencyCount: number;
   latencyMax: number;
@@ -27,7 +30,8 @@ export class RateBuckets {
 
   constructor(private readonly keepSeconds = CHART_SECONDS + 2) {}
 
-  add(receivedAt: number, latencyMs: number | undefined): void {
+  /** One listed event; `unlisted` more that the host received just before it but did not pass on. */
+  add(receivedAt: number, latencyMs: number | undefined, unlisted = 0): void {
     const second = Math.floor(receivedAt / 1000);
     let bucket = this.buckets.at(-1);
     if (!bucket || bucket.second !== second) {
@@ -36,13 +40,14 @@ export class RateBuckets {
       if (found) bucket = found;
       else if (bucket && second < bucket.second) return;
       else {
-        bucket = { second, events: 0, latencySum: 0, latencyCount: 0, latencyMax: 0 };
+        bucket = { second, events: 0, listed: 0, latencySum: 0, latencyCount: 0, latencyMax: 0 };
         this.buckets.push(bucket);
         const oldest = second - this.keepSeconds;
         while ((this.buckets[0]?.second ?? second) <= oldest) this.buckets.shift();
       }
     }
-    bucket.events++;
+    bucket.events += 1 + unlisted;
+    bucket.listed++;
     if (latencyMs !== undefined && Number.isFinite(latencyMs)) {
       bucket.latencySum += latencyMs;
       bucket.latencyCount++;
@@ -72,6 +77,22 @@ export class RateBuckets {
   rate(now: number, seconds = 5): number {
     const { eventsPerSecond } = this.series(now, seconds);
     return eventsPerSecond.reduce((a, b) => a + b, 0) / seconds;
+  }
+
+  /**
+   * How many events the host received per event listed, over the running second and the `seconds`
+   * before it: 1 when every event is listed, 4 when the list shows 1 in 4.
+   */
+  sampling(now: number, seconds = 3): number {
+    const from = Math.floor(now / 1000) - seconds;
+    let events = 0;
+    let listed = 0;
+    for (const b of this.buckets) {
+      if (b.second < from) continue;
+      events += b.events;
+      listed += b.listed;
+    }
+    return listed ? events / listed : 1;
   }
 
   /** The latest whole second's average latency, or null. */

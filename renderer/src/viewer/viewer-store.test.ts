@@ -32,6 +32,24 @@ describe('ViewerStore', () => {
     expect(store.skippedByHost).toBe(6);
   });
 
+  it('counts every event the host received while listing a sample, and says 1 in how many', () => {
+    const store = new ViewerStore();
+    // The host passes every 4th event of a fast stream: seq 4, 8, 12 ... 400.
+    const sampled = Array.from({ length: 100 }, (_, i) => ({ seq: (i + 1) * 4, id: String((i + 1) * 4), type: 'tick', data: '{}', receivedAt: 1_000_000 + i }));
+    store.addEvents(events(1, 4));
+    store.addEvents(sampled.slice(1));
+    expect(store.received).toBe(400);
+    expect(store.listed).toBe(103);
+    expect(store.rates.sampling(1_000_200)).toBeCloseTo(400 / 103, 5);
+    expect(store.rates.rate(1_003_000, 3), 'the rate counts every event too').toBeCloseTo(400 / 3, 5);
+  });
+
+  it('lists 1 in 1 when nothing is skipped', () => {
+    const store = new ViewerStore();
+    store.addEvents(events(1, 50));
+    expect(store.rates.sampling(1_000_100)).toBe(1);
+  });
+
   it('flags and counts contract violations', () => {
     const store = new ViewerStore();
     store.setCheck((e) => (e.type === 'bad' ? ['event "bad" is not in the contract'] : undefined));

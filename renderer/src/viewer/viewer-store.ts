@@ -31,8 +31,10 @@ export function isSubscriptionEvent(event: StudioEvent): event is SubscriptionEv
 export class ViewerStore {
   readonly rows = new EventRing<ViewerRow>(MAX_EVENTS);
   readonly rates = new RateBuckets();
-  /** Events received since the subscription started or the log was cleared. */
+  /** Events the host received since the subscription started or the log was cleared: every one counts. */
   received = 0;
+  /** Of those, the events that reached the window (the host samples a stream too fast to list). */
+  listed = 0;
   /** Events the host read but did not pass on (its UI batches are capped), from gaps in `seq`. */
   skippedByHost = 0;
   violations = 0;
@@ -65,18 +67,21 @@ export class ViewerStore {
     const rows: ViewerRow[] = new Array<ViewerRow>(events.length);
     for (let i = 0; i < events.length; i++) {
       const event = events[i] as ViewerEvent;
-      if (event.seq > this.lastSeq + 1 && this.lastSeq > 0) this.skippedByHost += event.seq - this.lastSeq - 1;
+      const skipped = event.seq > this.lastSeq + 1 && this.lastSeq > 0 ? event.seq - this.lastSeq - 1 : 0;
+      this.skippedByHost += skipped;
+      this.received += skipped;
       this.lastSeq = Math.max(this.lastSeq, event.seq);
       const violations = this.check?.(event);
       if (violations?.length) this.violations++;
       rows[i] = violations?.length ? { ...event, violations } : event;
-      this.rates.add(event.receivedAt, event.latencyMs);
+      this.rates.add(event.receivedAt, event.latencyMs, skipped);
       const count = this.types.get(event.type);
       if (count !== undefined) this.types.set(event.type, count + 1);
       else if (this.types.size < MAX_TYPES) this.types.set(event.type, 1);
     }
     this.rows.pushAll(rows);
     this.received += events.length;
+    this.listed += events.length;
     this.version++;
   }
 
@@ -103,6 +108,7 @@ export class ViewerStore {
     this.rates.clear();
     this.types.clear();
     this.received = 0;
+    this.listed = 0;
     this.skippedByHost = 0;
     this.violations = 0;
     this.version++;
