@@ -15,6 +15,7 @@ import { MetricsTab } from '../metrics/MetricsTab.tsx';
 import { LazyDesignPane } from '../design/LazyDesignPane.tsx';
 import { ApiOverview } from '../overview/ApiOverview.tsx';
 import { RuntimeTab } from '../runtime/RuntimeTab.tsx';
+import { versionLabel } from './version-label.ts';
 
 export type TabName = 'overview' | 'design' | 'runtime' | 'metrics';
 
@@ -55,7 +56,7 @@ export function ApiDetail({ api, initialTab = 'overview', onConflict, onTabChang
             <Typography variant="h5" data-testid="api-name">
               {api.name}
             </Typography>
-            <Chip size="small" variant="outlined" label={`v${api.version}`} sx={{ fontFamily: MONO_FONT }} />
+            <Chip size="small" variant="outlined" label={versionLabel(api.version)} sx={{ fontFamily: MONO_FONT }} />
             <Chip
               data-testid="deployed-status"
               size="small"

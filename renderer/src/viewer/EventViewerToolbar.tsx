@@ -13,6 +13,7 @@ import { MAX_EVENTS } from './viewer-store.ts';
 import { MONO_FONT } from '../theme.ts';
 import { ClearIcon } from '../widgets/icons.tsx';
 import { CheckIcon, DownloadIcon, PauseIcon, ResumeIcon, WarningIcon } from '../test-lab/lab-icons.tsx';
+import { countNoun } from '../widgets/count-noun.ts';
 
 /**
  * The event list's bar: what arrived (count, rate, what fell out of view), the contract check's
@@ -197,7 +198,7 @@ const ListControls = memo(function ListControls({ types, filter, onFilter, shown
       />
       {shown !== undefined && (
         <Box component="span" data-testid="filter-shown" sx={{ fontSize: '0.72rem', color: 'text.secondary' }}>
-          {shown.toLocaleString('en-US')} match
+          {countNoun(shown, 'match', 'matches')}
         </Box>
       )}
       {paused ? (
