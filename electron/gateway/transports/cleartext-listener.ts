@@ -3,6 +3,7 @@ import http2 from 'node:http2';
 import net from 'node:net';
 import type { ConnectionTracker } from './connection-tracker.ts';
 import { HTTP2_BACKSTOP_FACTOR, withHttp2HeaderLimit } from './header-limit.ts';
+import { closeWhenIdle, http2Settings } from './http2-session-policy.ts';
 import { routeByPreface } from './preface-sniffer.ts';
 import type { GatewayHandler } from './types.ts';
 
@@ -10,6 +11,8 @@ export interface CleartextOptions {
   handler: GatewayHandler;
   tracker: ConnectionTracker;
   maxHeaderSize: number;
+  /** An HTTP/2 session with no open stream is closed after this long (http2-session-policy.ts). */
+  sessionIdleMs?: number;
 }
 
 /**
@@ -17,13 +20,16 @@ export interface CleartextOptions {
  * and hands it to an HTTP/1.1 or an HTTP/2 server that never listen themselves. (h2c via
  * `Upgrade: h2c` is not offered: browsers never use h2c and curl falls back to HTTP/1.1.)
  */
-export function createCleartextListener({ handler, tracker, maxHeaderSize }: CleartextOptions): net.Server {
+export function createCleartextListener({ handler, tracker, maxHeaderSize, sessionIdleMs }: CleartextOptions): net.Server {
   const h1 = http.createServer({ noDelay: true, maxHeaderSize }, (req, res) => handler(req, res, 'http'));
   const h2c = http2.createServer(
-    { settings: { maxHeaderListSize: maxHeaderSize * HTTP2_BACKSTOP_FACTOR } },
+    { settings: http2Settings(maxHeaderSize * HTTP2_BACKSTOP_FACTOR) },
     withHttp2HeaderLimit(maxHeaderSize, (req, res) => handler(req, res, 'http')),
   );
-  h2c.on('session', (session) => tracker.addSession(session));
+  h2c.on('session', (session) => {
+    tracker.addSession(session);
+    closeWhenIdle(session, sessionIdleMs);
+  });
 
   const server = net.createServer({ noDelay: true }, (socket) => {
     tracker.addSocket(socket);

@@ -16,6 +16,8 @@ export interface GatewayListenersOptions {
   handler: GatewayHandler;
   /** Cap on request headers in bytes: HTTP/1.1 answers 431, HTTP/2 resets the stream. Default 16 KB. */
   maxHeaderSize?: number;
+  /** HTTP/2 sessions with no open stream are closed after this long; default SESSION_IDLE_MS (30 s). */
+  sessionIdleMs?: number;
 }
 
 export interface GatewayListeners {
@@ -31,6 +33,7 @@ export async function startGatewayListeners(options: GatewayListenersOptions): P
   const { host, httpPort, httpsPort, tls, handler } = options;
   if (httpsPort !== null && !tls) throw new Error('startGatewayListeners: an HTTPS port needs `tls` material');
   const maxHeaderSize = options.maxHeaderSize ?? DEFAULT_MAX_HEADER_SIZE;
+  const sessionIdleMs = options.sessionIdleMs;
   const tracker = new ConnectionTracker();
   const listening: Server[] = [];
 
@@ -49,13 +52,13 @@ export async function startGatewayListeners(options: GatewayListenersOptions): P
   let httpsUrl: string | undefined;
   try {
     if (httpPort !== null) {
-      const server = createCleartextListener({ handler, tracker, maxHeaderSize });
+      const server = createCleartextListener({ handler, tracker, maxHeaderSize, ...(sessionIdleMs !== undefined ? { sessionIdleMs } : {}) });
       const { port } = await listen(server, 'Gateway (HTTP)', host, httpPort);
       listening.push(server);
       httpUrl = baseUrl('http', host, port);
     }
     if (httpsPort !== null && tls) {
-      const server = createTlsListener({ handler, tracker, maxHeaderSize, tls });
+      const server = createTlsListener({ handler, tracker, maxHeaderSize, tls, ...(sessionIdleMs !== undefined ? { sessionIdleMs } : {}) });
       const { port } = await listen(server, 'Gateway (HTTPS)', host, httpsPort);
       listening.push(server);
       httpsUrl = baseUrl('https', host, port);
