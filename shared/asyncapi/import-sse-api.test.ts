@@ -56,7 +56,8 @@ describe('importSseApi', () => {
 
   it.each([
     ['official-gitter-streaming-2.2.yaml', ['/rooms/{roomId}/{resource}'], 'https://stream.gitter.im/v1'],
-    ['official-streetlights-mqtt-3.0.yaml', ['/smartylighting/streetlights/1/0/event/{streetlightId}/lighting/measured'], 'http://127.0.0.1:8080'],
+    // Written from the application's point of view (action: send), as the spec's own 3.0 example.
+    ['official-gitter-streaming-3.0.yaml', ['/rooms/{roomId}/{resource}'], 'https://stream.gitter.im/v1'],
   ])('imports the official example %s', (name, paths, endpoint) => {
     const result = importFixture(name);
     if (!result.ok) throw new Error(JSON.stringify(result.problems));
@@ -64,19 +65,11 @@ describe('importSseApi', () => {
     expect(result.api.endpoint).toBe(endpoint);
   });
 
-  it('leaves out send-only channels with a warning when others can be topics (streetlights 3.0)', () => {
-    const result = importFixture('official-streetlights-mqtt-3.0.yaml');
-    const skipped = result.ok ? result.warnings.filter((w) => /is not imported: it is used only by send operations \(\w+\), and an SSE topic/.test(w.message)) : [];
-    expect(skipped.map((w) => [w.path.join('.'), w.line])).toEqual([
-      ['channels.lightTurnOn', 34],
-      ['channels.lightTurnOff', 40],
-      ['channels.lightsDim', 46],
-    ]);
-  });
-
-  it('falls back to the mock backend, with a warning, when no server speaks SSE or HTTP', () => {
-    const result = importFixture('official-streetlights-mqtt-3.0.yaml');
-    expect(result.ok && result.warnings.find((w) => w.path.join('.') === 'servers')?.message).toMatch(/found mqtt "production".*mock backend, http:\/\/127\.0\.0\.1:8080/);
+  it('refuses MQTT documents (streetlights) instead of pointing them at the mock backend, naming the protocol', () => {
+    for (const name of ['official-streetlights-mqtt-2.5.yaml', 'official-streetlights-mqtt-3.0.yaml']) {
+      const result = importFixture(name);
+      expect(!result.ok && result.problems.map((p) => [p.path.join('.'), p.message]), name).toEqual([['servers', expect.stringMatching(/^No server speaks SSE or HTTP: found mqtt \("production"\)\. SSE Studio accepts a server with "protocol: sse", or "http"\/"https"/)]]);
+    }
   });
 
   it('refuses documents whose channels clients can only publish to, naming each channel', () => {
@@ -87,11 +80,6 @@ describe('importSseApi', () => {
       [11, 3, expect.stringMatching(/^Channel "\/orders" cannot be an SSE topic: it has only a publish operation \(placeOrder\)/)],
       [15, 3, expect.stringMatching(/^Channel "\/orders\/\{id\}\/cancel" cannot be an SSE topic: .*\(cancelOrder\)/)],
     ]);
-  });
-
-  it('refuses a 3.0 document with only send operations (the official Gitter 3.0 example)', () => {
-    const result = importFixture('refused-gitter-streaming-3.0.yaml');
-    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([expect.stringMatching(/Channel "rooms" cannot be an SSE topic: it is used only by send operations \(sendRoomInfo\), .* Give it an operation with "action: receive"\./)]);
   });
 
   it('gives YAML and JSON syntax errors with their line and column', () => {
@@ -121,7 +109,7 @@ describe('importSseApi', () => {
   });
 
   it('never returns half an API: a failed import has no api', () => {
-    for (const name of inputs.filter((n) => n.startsWith('broken-') || n.startsWith('refused-'))) {
+    for (const name of inputs.filter((n) => n.startsWith('broken-') || n.includes('streetlights-mqtt'))) {
       const result = importFixture(name);
       expect(result.ok, name).toBe(false);
       expect(result, name).not.toHaveProperty('api');

@@ -3,7 +3,7 @@ import { parse } from 'yaml';
 import { contextFromBasePath } from './read-identity.ts';
 import { readApiDocument } from './read-api-document.ts';
 
-const read = (yaml: string, fallbackEndpoint = false) => readApiDocument(parse(yaml), { fallbackEndpoint });
+const read = (yaml: string) => readApiDocument(parse(yaml));
 const base = (extra: string) => `asyncapi: 2.6.0
 info: { title: Feed, version: 1.0.0 }
 x-context: /feed
@@ -13,6 +13,44 @@ channels:
 `;
 
 describe('readApiDocument', () => {
+  it('reads a 3.x document written from the application side (send) or the client side (receive)', () => {
+    const doc = (action: string) => `asyncapi: 3.0.0
+info: { title: Feed, version: 1.0.0 }
+servers: { s: { host: h:1, protocol: sse } }
+channels:
+  a: { address: /a, messages: { m: { payload: { type: string } } } }
+operations:
+  opA: { action: ${action}, channel: { $ref: '#/channels/a' } }
+`;
+    for (const action of ['send', 'receive']) {
+      const result = read(doc(action));
+      expect(result.ok && result.api.topics.map((t) => t.path), action).toEqual(['/a']);
+    }
+  });
+
+  it('refuses a document with no SSE or HTTP server, naming the protocols found and what is accepted', () => {
+    const result = read(base('servers: { broker: { url: "mqtt://h:1", protocol: mqtt }, ws: { url: "wss://h", protocol: wss } }'));
+    expect(!result.ok && result.problems.map((p) => p.message)).toEqual([
+      'No server speaks SSE or HTTP: found mqtt ("broker"), wss ("ws"). SSE Studio accepts a server with "protocol: sse", or "http"/"https" (read as SSE), whose URL is the backend endpoint, e.g. servers: { production: { url: "http://localhost:8080", protocol: sse } }.',
+    ]);
+  });
+
+  it('warns when an accepted document looks like a WebSocket or REST API', () => {
+    const result = read(`asyncapi: 2.6.0
+info: { title: Feed, version: 1.0.0 }
+servers: { api: { url: "https://h", protocol: https }, live: { url: "wss://h", protocol: wss } }
+channels:
+  /a: { subscribe: { bindings: { http: { type: request, method: POST } }, message: { payload: { type: string } } } }
+`);
+    expect(result.ok && result.warnings.map((w) => w.path.join('.'))).toEqual(['info.title', 'servers.live', 'servers.live.protocol', 'channels./a.subscribe.bindings.http.method']);
+  });
+
+  it('refuses a local $ref that points at nothing, at the $ref', () => {
+    const result = read(base(`servers: { s: { url: "http://h:1", protocol: sse } }
+components: { messages: { m: { payload: { $ref: "#/components/schemas/Missing" } } } }`));
+    expect(!result.ok && result.problems.map((p) => p.path.join('.'))).toEqual(['components.messages.m.payload.$ref']);
+  });
+
   it('resolves x-wso2-production-endpoints given as a #/x-wso2-endpoints reference', () => {
     const result = read(base(`x-wso2-production-endpoints: "#/x-wso2-endpoints/primary"
 x-wso2-endpoints:
@@ -41,15 +79,16 @@ x-wso2-endpoints:
     expect(both.ok && both.api.runtime.transports).toEqual({ http: false, https: true });
   });
 
-  it('warns when a newer AsyncAPI version is read as the one it knows', () => {
-    const result = read(`asyncapi: 3.1.0
+  it('reads 3.1 like 3.0 (it only adds ROS 2 bindings), and warns when a newer version is read as one it knows', () => {
+    const doc = (version: string) => `asyncapi: ${version}
 info: { title: Feed, version: 1.0.0 }
 x-context: /feed
 servers: { s: { host: "h:1", protocol: sse } }
 channels: { a: { address: /a } }
 operations: { r: { action: receive, channel: { $ref: "#/channels/a" } } }
-`);
-    expect(result.ok && result.warnings).toEqual([{ path: ['asyncapi'], message: 'AsyncAPI 3.1.0 is read as 3.0: fields added since are ignored.' }]);
+`;
+    expect(read(doc('3.1.0'))).toMatchObject({ ok: true, warnings: [] });
+    expect(read(doc('3.2.0')).warnings).toEqual([{ path: ['asyncapi'], message: 'AsyncAPI 3.2.0 is read as 3.1: fields added since are ignored.' }]);
   });
 
   it('keeps a channel both ways, with a warning that its publish side is left out', () => {

@@ -4,6 +4,8 @@ import type { DocProblem } from './document-text.ts';
 import { isRecord, type DocPath } from './plain-data.ts';
 import { readEndpoint } from './read-endpoint.ts';
 import { readIdentity } from './read-identity.ts';
+import { warnLookalikes } from './read-lookalike.ts';
+import { checkLocalRefs } from './read-refs.ts';
 import { readRuntime } from './read-runtime.ts';
 import { readTopics } from './read-topics.ts';
 import { applyWso2Runtime } from './read-wso2-runtime.ts';
@@ -12,9 +14,12 @@ export type ApiReading =
   | { ok: true; api: SseApi; warnings: DocProblem[]; source: DocumentSource }
   | { ok: false; problems: DocProblem[]; warnings: DocProblem[] };
 
+/**
+ * Kept for callers that still pass it: every reader now accepts and refuses the same documents
+ * (no mock backend is filled in for a document without an SSE/HTTP server).
+ */
 export interface ReadMode {
-  /** Import: a document with no SSE/HTTP server gets the mock backend (with a warning) instead of a problem. */
-  fallbackEndpoint: boolean;
+  fallbackEndpoint: false;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface ReadMode {
  * stop the API from being read; warnings say what was left out or assumed. Both carry the path of
  * the part of the document they are about.
  */
-export function readApiDocument(doc: unknown, mode: ReadMode): ApiReading {
+export function readApiDocument(doc: unknown, _mode?: ReadMode): ApiReading {
   const problems: DocProblem[] = [];
   const warnings: DocProblem[] = [];
   const problem = (path: DocPath, message: string) => void problems.push({ path, message });
@@ -34,17 +39,19 @@ export function readApiDocument(doc: unknown, mode: ReadMode): ApiReading {
   const spec = typeof doc.asyncapi === 'string' ? doc.asyncapi : undefined;
   if (!spec) problem(['asyncapi'], 'Add "asyncapi: 3.0.0" (or 2.6.0) at the top: this does not look like an AsyncAPI document.');
   const majorText = spec?.split('.')[0];
-  if (spec && majorText !== '2' && majorText !== '3') problem(['asyncapi'], `AsyncAPI ${spec} is not supported: use 2.x or 3.0.`);
+  if (spec && majorText !== '2' && majorText !== '3') problem(['asyncapi'], `AsyncAPI ${spec} is not supported: use 2.x, 3.0 or 3.1.`);
   const major = majorText === '3' ? 3 : 2;
-  // Read as the newest version we know: 3.1 only adds fields, 2.x minors stay compatible.
-  if (spec && (/^3\.[1-9]/.test(spec) || /^2\.([7-9]|\d\d)/.test(spec))) warn(['asyncapi'], `AsyncAPI ${spec} is read as ${major === 3 ? '3.0' : '2.6'}: fields added since are ignored.`);
+  // 3.1 only adds ROS 2 bindings to 3.0, so it reads as 3.0 with no warning; newer minors may add more.
+  if (spec && (/^3\.([2-9]|\d\d)/.test(spec) || /^2\.([7-9]|\d\d)/.test(spec))) warn(['asyncapi'], `AsyncAPI ${spec} is read as ${major === 3 ? '3.1' : '2.6'}: fields added since are ignored.`);
 
   const identity = readIdentity(doc, problem, warn);
-  const { endpoint, origin } = readEndpoint(doc, major, problem, warn, { fallback: mode.fallbackEndpoint });
+  const { endpoint, origin } = readEndpoint(doc, major, problem, warn);
   const topics = readTopics(doc, major, problem, warn);
   const { runtime, problems: runtimeProblems } = readRuntime(doc);
   problems.push(...runtimeProblems);
   applyWso2Runtime(doc, runtime, warn);
+  checkLocalRefs(doc, problem);
+  if (!problems.length) warnLookalikes(doc, warn);
 
   if (problems.length) return { ok: false, problems, warnings };
   const api: SseApi = { name: identity.name, context: identity.context, version: identity.version, endpoint: endpoint ?? '', topics, runtime };

@@ -2,13 +2,12 @@ import { isRecord, recordEntries, type DocPath } from './plain-data.ts';
 import type { Report } from './read-identity.ts';
 
 /**
- * One channel of the document and which way its events flow. SSE topics are subscribe-only: the
- * convention here is WSO2 API Manager's, whose SSE exports give each topic a 2.x `subscribe`
- * operation (BaseAsyncApiV2Parser.generateAsyncAPIDefinition) or a 3.0 `action: receive` operation
- * named `receive_<topic>` (AsyncApiV3Parser.generateAsyncAPIDefinition), and whose importer turns
- * exactly those into SUBSCRIBE topics (getURITemplates). Note that AsyncAPI's own converter maps a
- * 2.x `subscribe` to a 3.0 `send` (documents describe the application, not the client), so some
- * third-party 3.0 documents describe a server stream as `send`; they are refused with that reason.
+ * One channel of the document and which way its events flow. SSE topics are subscribe-only. In 2.x
+ * a topic is a `subscribe` channel (the application sends, clients subscribe: every tool agrees).
+ * In 3.x two points of view meet: WSO2 API Manager describes the client (`action: receive`,
+ * AsyncApiV3Parser.generateAsyncAPIDefinition, and its importer reads exactly those), while the
+ * spec's own examples and AsyncAPI's converter describe the application (`action: send`, as in the
+ * 3.0 gitter-streaming example). pointOfView3 tells which one a document uses.
  */
 export interface ChannelFlow {
   key: string;
@@ -40,20 +39,51 @@ export function channelFlowsV2(doc: Record<string, unknown>): ChannelFlow[] {
   });
 }
 
+/** Whose side a 3.x document describes: the client's (`receive` = topic) or the application's (`send` = topic). */
+export type PointOfView = 'client' | 'application';
+
+/** The operation action that makes a channel an SSE topic under a point of view. */
+export function topicAction(pov: PointOfView): 'receive' | 'send' {
+  return pov === 'client' ? 'receive' : 'send';
+}
+
+/**
+ * Which point of view a 3.x document takes: only `receive` operations -> client, only `send` ->
+ * application; with both, SSE Studio's and WSO2's own documents are the client's, else the action
+ * most operations use wins (a tie reads as the client's, WSO2's convention).
+ */
+export function pointOfView3(doc: Record<string, unknown>): PointOfView {
+  let receive = 0;
+  let send = 0;
+  for (const [, op] of recordEntries(doc.operations)) {
+    if (op.action === 'receive') receive++;
+    else if (op.action === 'send') send++;
+  }
+  if (send === 0 || receive === 0) return send > 0 ? 'application' : 'client';
+  const marked = ['x-context', 'x-gateway'].some((k) => k in doc) || Object.keys(doc).some((k) => k.startsWith('x-wso2-'));
+  return marked || receive >= send ? 'client' : 'application';
+}
+
+/** A 3.x operation's channel key, when its `channel.$ref` points into this document's channels. */
+export function operationChannelKey(op: Record<string, unknown>, keys: Set<string>): string | undefined {
+  const ref = isRecord(op.channel) && typeof op.channel.$ref === 'string' ? op.channel.$ref : undefined;
+  return ref === undefined ? undefined : channelKeyOf(ref, keys);
+}
+
 export function channelFlowsV3(doc: Record<string, unknown>, warn: Report): ChannelFlow[] {
   const channels = recordOrEmpty(doc.channels);
   const keys = new Set(channels.map(([key]) => key));
+  const topicSide = topicAction(pointOfView3(doc));
   const receivers = new Map<string, Array<Record<string, unknown>>>();
   const senders = new Map<string, string[]>();
   for (const [opKey, op] of recordEntries(doc.operations)) {
-    const ref = isRecord(op.channel) && typeof op.channel.$ref === 'string' ? op.channel.$ref : undefined;
-    const key = ref === undefined ? undefined : channelKeyOf(ref, keys);
+    const key = operationChannelKey(op, keys);
     if (key === undefined) {
       warn(['operations', opKey, 'channel'], `Operation "${opKey}" does not refer to a channel of this document (channel: { $ref: "#/channels/<name>" }); it is ignored.`);
       continue;
     }
-    if (op.action === 'receive') receivers.set(key, [...(receivers.get(key) ?? []), op]);
-    else if (op.action === 'send') senders.set(key, [...(senders.get(key) ?? []), opKey]);
+    if (op.action === topicSide) receivers.set(key, [...(receivers.get(key) ?? []), op]);
+    else if (op.action === 'send' || op.action === 'receive') senders.set(key, [...(senders.get(key) ?? []), opKey]);
   }
   return channels.map(([key, channel]) => {
     const receive = receivers.get(key) ?? [];

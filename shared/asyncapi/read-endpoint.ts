@@ -3,10 +3,7 @@ import { isRecord, recordEntries } from './plain-data.ts';
 import type { Report } from './read-identity.ts';
 
 /** Where the backend endpoint came from; import reports it as the document's dialect. */
-export type EndpointOrigin = 'wso2-endpoints' | 'sse-server' | 'http-server' | 'fallback';
-
-/** SSE Studio's mock backend (`sse-studio serve` starts it on 8080): an API needs a backend to run. */
-export const FALLBACK_ENDPOINT = 'http://127.0.0.1:8080';
+export type EndpointOrigin = 'wso2-endpoints' | 'sse-server' | 'http-server';
 
 /**
  * The backend endpoint, in this order:
@@ -16,14 +13,14 @@ export const FALLBACK_ENDPOINT = 'http://127.0.0.1:8080';
  *     (carbon-apimgt AsyncApiParser.generateAsyncAPIDefinition: server "production", protocol =
  *     API type lower-cased = "sse"; 3.0 documents split it into host + pathname and lose the scheme);
  *  3. the first `http`/`https` server: documents that model SSE as plain HTTP streaming.
- * With none of these, a project document is refused; an import falls back to the mock backend.
+ * With none of these the document is refused, the same way by validate, import, export and serve:
+ * it is not an SSE API (Kafka, MQTT, WebSocket ...), and pointing it at a mock would hide that.
  */
 export function readEndpoint(
   doc: Record<string, unknown>,
   major: 2 | 3,
   problem: Report,
   warn: Report,
-  options: { fallback: boolean },
 ): { endpoint?: string; origin?: EndpointOrigin } {
   const servers = recordEntries(doc.servers);
   const wso2 = readWso2Endpoint(doc, problem);
@@ -33,13 +30,8 @@ export function readEndpoint(
   const sse = byProtocol((p) => p === 'sse');
   const chosen = sse ?? byProtocol((p) => p === 'http' || p === 'https');
   if (!chosen) {
-    if (!options.fallback) {
-      problem(['servers'], 'Add a server with "protocol: sse" whose URL is the backend endpoint, e.g. servers: { production: { url: "http://localhost:8080", protocol: sse } }.');
-      return {};
-    }
-    const found = servers.map(([key, s]) => `${String(s.protocol)} "${key}"`).join(', ');
-    warn(['servers'], `No server speaks SSE or HTTP${found ? ` (found ${found})` : ''}: the backend endpoint is set to SSE Studio's mock backend, ${FALLBACK_ENDPOINT}. Change it to your SSE backend.`);
-    return { endpoint: FALLBACK_ENDPOINT, origin: 'fallback' };
+    problem(['servers'], noSseServerMessage(servers));
+    return {};
   }
   const [key, server] = chosen;
   for (const [other] of servers) {
@@ -60,6 +52,14 @@ export function readEndpoint(
   const endpointProblem = validateEndpoint(endpoint);
   if (endpointProblem) problem(['servers', key, field], `Server "${key}" is the backend endpoint. ${endpointProblem}`);
   return { endpoint, origin: sse ? 'sse-server' : 'http-server' };
+}
+
+/** Says which protocols were found and what would be accepted. */
+export function noSseServerMessage(servers: Array<[string, Record<string, unknown>]>): string {
+  const accepted = 'SSE Studio accepts a server with "protocol: sse", or "http"/"https" (read as SSE), whose URL is the backend endpoint, e.g. servers: { production: { url: "http://localhost:8080", protocol: sse } }.';
+  if (!servers.length) return `The document has no servers. ${accepted}`;
+  const found = servers.map(([key, s]) => `${typeof s.protocol === 'string' ? s.protocol : 'no protocol'} ("${key}")`).join(', ');
+  return `No server speaks SSE or HTTP: found ${found}. ${accepted}`;
 }
 
 /** undefined: no WSO2 endpoint extension; '': present but unusable (a problem was reported). */

@@ -1,13 +1,15 @@
 import type { MockConfig, MockMessage } from '../model/mock.ts';
 import { validateMockConfig } from '../model/mock-validate.ts';
 import type { DocProblem } from './document-text.ts';
+import { pointOfView3, topicAction } from './read-channels.ts';
 
 /**
  * Reads what the mock backend needs from an AsyncAPI 2.x or 3.0 document (already parsed to plain
  * data), per topic: the channel's `x-mock` block (format: shared/model/mock.ts) and the events its
  * messages describe.
  *  - 2.x: `channels.<path>.subscribe.message` (a message, a `$ref`, or `oneOf` of them);
- *  - 3.0: the messages of the `receive` operations on the channel when they list some, else the
+ *  - 3.x: the messages of the channel's topic operations (`receive`, or `send` in documents written
+ *    from the application's point of view, see pointOfView3) when they list some, else the
  *    channel's own `messages`;
  *  - per message: `name` (the `event:` field), `payload` (JSON Schema; 3.0 multi-format
  *    `{ schemaFormat, schema }` too) and examples: `examples[].payload` and `payload.examples`.
@@ -93,7 +95,7 @@ function messages3(doc: Record<string, unknown>, key: string, channel: Record<st
   const listed: Array<{ ref: unknown; at: Path }> = [];
   const operations = isRecord(doc.operations) ? doc.operations : {};
   for (const [opKey, op] of Object.entries(operations)) {
-    if (!isRecord(op) || op.action !== 'receive' || !isRecord(op.channel) || typeof op.channel.$ref !== 'string' || !channelRefs.has(op.channel.$ref)) continue;
+    if (!isRecord(op) || op.action !== topicAction(pointOfView3(doc)) || !isRecord(op.channel) || typeof op.channel.$ref !== 'string' || !channelRefs.has(op.channel.$ref)) continue;
     if (Array.isArray(op.messages)) op.messages.forEach((ref, i) => listed.push({ ref, at: ['operations', opKey, 'messages', i] }));
   }
   if (listed.length) {

@@ -23,19 +23,18 @@ describe('new documents and imports', () => {
   it('keeps an importable document as written', () => {
     const text = newDocumentText(draft, '2.6');
     const plan = planImport(text, 'feed.yaml');
-    expect(plan).toMatchObject({ ok: true, text, fileName: 'price-feed-1.0.0.asyncapi.yaml', rewritten: false });
+    expect(plan).toMatchObject({ ok: true, text, fileName: 'price-feed-1.0.0.asyncapi.yaml' });
   });
 
-  it('rewrites a document without a backend into one the project can serve', () => {
+  it('refuses a document without a backend server, as validate and export do (nothing is regenerated)', () => {
     const text = 'asyncapi: 2.6.0\ninfo:\n  title: Bare\n  version: "1"\nchannels:\n  /x:\n    subscribe:\n      message:\n        payload: { type: string }\n';
     const plan = planImport(text);
-    expect(plan.ok && plan.rewritten).toBe(true);
-    expect(plan.ok && plan.warnings.map((w) => w.message).join(' ')).toMatch(/mock backend/);
+    expect(!plan.ok && plan.problems.map((p) => p.message)).toEqual([expect.stringMatching(/^The document has no servers\. SSE Studio accepts a server with "protocol: sse"/)]);
   });
 
   it('refuses what cannot be an SSE API, with line and column', () => {
     const plan = planImport('asyncapi: 3.0.0\ninfo:\n  title: A\n  version: "1"\nchannels: {}\n');
     expect(plan.ok).toBe(false);
-    if (!plan.ok) expect(plan.problems[0]).toMatchObject({ line: 5, message: expect.stringMatching(/channel/) });
+    if (!plan.ok) expect(plan.problems.find((p) => /channel/.test(p.message))).toMatchObject({ line: 5 });
   });
 });

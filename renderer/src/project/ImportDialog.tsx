@@ -111,7 +111,6 @@ export function ImportDialog({ initial, onClose, onImported }: { initial: Import
             <Alert severity="success" sx={{ mb: 1.5 }}>
               <b>{plan.api.name}</b> {plan.api.version} · context <span style={{ fontFamily: MONO_FONT }}>{plan.api.context}</span> · {plan.api.topics.length} topic
               {plan.api.topics.length === 1 ? '' : 's'}: <span style={{ fontFamily: MONO_FONT }}>{plan.api.topics.map((t) => t.path).join(', ')}</span>
-              {plan.rewritten && <Box sx={{ mt: 0.5 }}>It is saved as an SSE Studio document, since the project could not serve it as written.</Box>}
             </Alert>
             {plan.warnings.length > 0 && (
               <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="import-warnings">
