@@ -3,6 +3,7 @@ import { serve } from './cli/serve.ts';
 import { runCheck } from './cli/check-command.ts';
 import { runValidate } from './cli/validate-command.ts';
 import { runExport } from './cli/export-command.ts';
+import { runDocs } from './cli/docs-command.ts';
 import { ProjectOpenError } from './project/project-store.ts';
 import { ListenError } from './host/listen.ts';
 import { CertificateError } from './gateway/transports/local-certificate.ts';
@@ -18,6 +19,7 @@ Commands:
   check <project-folder | asyncapi-file>   drop each topic's connection on purpose, report the replay verdict
   validate <asyncapi-file | project-folder> check documents: YAML/JSON, AsyncAPI, SSE API rules (file:line:col)
   export <api-file | api-name>             write an API as AsyncAPI 3.0 / 2.6, YAML / JSON (studio, clean or wso2 profile)
+  docs <api-file | api-name>               write an API's documentation as one self-contained HTML file
 
 Run "sse-studio <command> --help" for a command's options.`;
 
@@ -54,8 +56,10 @@ export async function main(argv: string[]): Promise<number> {
         return await runValidate(rest, out, err);
       case 'export':
         return await runExport(rest, out, err);
+      case 'docs':
+        return await runDocs(rest, out, err);
       default:
-        err(`sse-studio: unknown command "${command}". Commands: serve, check, validate, export. See "sse-studio --help".`);
+        err(`sse-studio: unknown command "${command}". Commands: serve, check, validate, export, docs. See "sse-studio --help".`);
         return 2;
     }
   } catch (error) {

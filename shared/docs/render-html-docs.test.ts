@@ -77,7 +77,7 @@ describe('renderHtmlDocs', () => {
   });
 
   it('makes an example from the schema when the document has none', () => {
-    const doc = structuredClone(CLEAN_3_0) as typeof CLEAN_3_0 & { components: { messages: { Price: { examples?: unknown } } } };
+    const doc = structuredClone(CLEAN_3_0) as unknown as { components: { messages: { Price: Record<string, unknown> } } };
     delete doc.components.messages.Price.examples;
     const out = renderHtmlDocs(doc, GATEWAY);
     expect(out).toContain('Example (made from the schema)');
