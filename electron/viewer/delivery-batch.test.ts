@@ -29,6 +29,12 @@ describe('DeliveryBatch: what one flush passes to the window', () => {
     expect(taken[0]).toBeLessThanOrEqual(3);
   });
 
+  it('passes more when the caller allows it (a flush that came late)', () => {
+    const batch = new DeliveryBatch<number>(2);
+    fill(batch, 6);
+    expect(batch.take(3)).toEqual([2, 4, 6]);
+  });
+
   it('holds at most maxHeld, keeping the newest in the last place', () => {
     const batch = new DeliveryBatch<number>(2, 4);
     fill(batch, 10);

@@ -25,12 +25,14 @@ export class DeliveryBatch<T> {
     else this.held[this.held.length - 1] = item;
   }
 
-  /** What to send now, oldest first; the batch is empty after it. */
-  take(): T[] {
+  /**
+   * What to send now, oldest first (at most `max`, default maxPerFlush: a flush that comes late may
+   * pass more); the batch is empty after it.
+   */
+  take(max = this.maxPerFlush): T[] {
     const held = this.held;
     this.held = [];
     const n = held.length;
-    const max = this.maxPerFlush;
     if (n <= max) return held;
     const out = new Array<T>(max);
     // Evenly spaced, ending on the newest: index ((i + 1) * n / max) - 1.
