@@ -16,6 +16,7 @@ import { ListenError } from './host/listen.ts';
 import { DEFAULT_GATEWAY_HTTPS_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT, StudioHost } from './host/studio-host.ts';
 import { ProjectOpenError } from './project/project-store.ts';
 import { appLayout } from './shell/app-layout.ts';
+import { hostAfterAnswer, planBind } from './shell/bind-consent.ts';
 import { projectFromArgv } from './shell/command-line.ts';
 import { describeMovedServices, startWithPortFallback, type MovedService } from './shell/port-fallback.ts';
 import { externalHttpUrl, isAppPage, isPermissionAllowed, isTrustedSender, withContentSecurityPolicy } from './shell/window-policy.ts';
@@ -41,6 +42,21 @@ function serialized<T>(operation: () => Promise<T>): Promise<T> {
 
 // ---- the Studio host -------------------------------------------------------------------------
 
+/** Non-loopback addresses the person allowed in this run (bind-consent.ts approval keys). */
+const approvedBinds = new Set<string>();
+
+/** A project's settings may bind beyond this machine only if the person says so. */
+async function confirmBindHost(dir: string, requested: string | undefined): Promise<string> {
+  const plan = planBind(dir, requested, approvedBinds, DEFAULT_HOST);
+  if (plan.kind === 'bind') return plan.host;
+  const { message, detail, buttons } = plan.question;
+  const options = { type: 'warning' as const, title: 'SSE Studio', message, detail, buttons, defaultId: 0, cancelId: 0, noLink: true };
+  const { response } = mainWindow ? await dialog.showMessageBox(mainWindow, options) : await dialog.showMessageBox(options);
+  const answer = hostAfterAnswer(plan, response, DEFAULT_HOST);
+  if (answer.approved) approvedBinds.add(plan.approvalKey);
+  return answer.host;
+}
+
 /** Starts the host on `dir`; a taken default port moves that service to a free port. */
 async function startStudio(dir: string): Promise<MovedService[]> {
   // The project's sse-studio.yaml may set its own ports; a taken one still moves to a free port.
@@ -50,9 +66,8 @@ async function startStudio(dir: string): Promise<MovedService[]> {
     gatewayHttpsPort: settings.httpsPort === undefined ? DEFAULT_GATEWAY_HTTPS_PORT : settings.httpsPort,
     mockPort: settings.mockPort === undefined ? DEFAULT_MOCK_PORT : settings.mockPort,
   };
-  const { value, moved } = await startWithPortFallback(ports, (chosen) =>
-    StudioHost.start({ project: dir, host: settings.host ?? DEFAULT_HOST, ...chosen, mode: 'electron', deployAll: true }),
-  );
+  const host = await confirmBindHost(dir, settings.host);
+  const { value, moved } = await startWithPortFallback(ports, (chosen) => StudioHost.start({ project: dir, host, ...chosen, mode: 'electron', deployAll: true }));
   studio = value;
   unsubscribeStudio = value.onEvent(sendToWindow);
   updateTitle();
