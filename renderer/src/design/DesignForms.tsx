@@ -28,7 +28,7 @@ export const DesignForms = memo(function DesignForms({ model, readOnly, onEdit }
     onEdit({ kind: 'addTopic', path });
   };
   return (
-    <Box data-testid="design-forms" sx={{ display: 'grid', rowGap: 1.25, pt: 0.5 }}>
+    <Box data-testid="design-forms" sx={{ display: 'grid', rowGap: 1.25, pt: 1.25 }}>
       <Typography variant="overline" color="text.secondary">
         API · AsyncAPI {model.asyncapi}
       </Typography>

@@ -38,10 +38,9 @@ export function GatewayUrls({ model }: { model: DesignModel }) {
               {origin ? (
                 [
                   ...rows.map((path) => (
-                  <Typography key={path} data-testid={`design-url-${label === 'HTTP' ? 'http' : 'https'}`} sx={{ fontFamily: MONO_FONT, fontSize: '0.76rem', wordBreak: 'break-all' }}>
+                  <Typography key={path} data-testid={`design-url-${label === 'HTTP' ? 'http' : 'https'}`} sx={{ fontFamily: MONO_FONT, fontSize: '0.76rem', overflowWrap: 'anywhere' }}>
                     <span style={{ opacity: 0.6 }}>{origin}</span>
-                    {base}
-                    {path.trim() === '/' ? '' : path.trim()}
+                    {breakAfterSlashes(`${base}${path.trim() === '/' ? '' : path.trim()}`)}
                   </Typography>
                   )),
                   all.length > SHOWN && (
@@ -61,4 +60,14 @@ export function GatewayUrls({ model }: { model: DesignModel }) {
       )}
     </Box>
   );
+}
+
+/** A long URL wraps after a "/", never inside a segment like {symbol}. */
+function breakAfterSlashes(path: string) {
+  return path.split(/(?<=\/)/).map((part, i) => (
+    <span key={i}>
+      {i > 0 && <wbr />}
+      {part}
+    </span>
+  ));
 }

@@ -18,29 +18,40 @@ interface SchemaFieldProps {
 
 /**
  * A small JSON/YAML text area for a JSON Schema or examples. What the user types is kept while it
- * does not parse; each parsable version goes into the document at once.
+ * does not parse, also after the field loses focus (with its error), until it is fixed or the
+ * document's value changes; each parsable version goes into the document at once.
  */
 export function SchemaField({ testId, label, value, onChange, hint, disabled, check }: SchemaFieldProps) {
-  const [typed, setTyped] = useState<string | undefined>();
+  const [focused, setFocused] = useState(false);
+  // What the user typed, and the document's value at the time.
+  const [typed, setTyped] = useState<{ text: string; over: string } | undefined>();
   const [error, setError] = useState<string>();
+  const keep = typed !== undefined && (focused || typed.over === value);
+  const shownError = keep ? error : undefined;
   return (
     <TextField
       label={label}
-      value={typed ?? value}
+      value={keep ? typed.text : value}
       multiline
       minRows={3}
       maxRows={12}
       disabled={disabled ?? false}
-      error={Boolean(error)}
-      helperText={error ?? hint}
-      onFocus={() => setTyped(value)}
-      onBlur={() => {
-        setTyped(undefined);
+      error={Boolean(shownError)}
+      helperText={shownError ?? hint}
+      onFocus={() => {
+        setFocused(true);
+        if (keep) return;
+        setTyped({ text: value, over: value });
         setError(undefined);
+      }}
+      onBlur={() => {
+        setFocused(false);
+        if (error && typed) setTyped({ text: typed.text, over: value });
+        else setTyped(undefined);
       }}
       onChange={(e) => {
         const next = e.target.value;
-        setTyped(next);
+        setTyped({ text: next, over: value });
         if (!next.trim()) {
           setError(undefined);
           onChange(undefined);
@@ -57,7 +68,10 @@ export function SchemaField({ testId, label, value, onChange, hint, disabled, ch
         setError(problem);
         if (!problem) onChange(parsed);
       }}
-      slotProps={{ htmlInput: { 'data-testid': testId, spellCheck: false, style: { fontFamily: MONO_FONT, fontSize: '0.78rem' } } }}
+      slotProps={{
+        htmlInput: { 'data-testid': testId, spellCheck: false, style: { fontFamily: MONO_FONT, fontSize: '0.78rem' } },
+        formHelperText: { 'data-testid': `${testId}-helper` } as object,
+      }}
     />
   );
 }

@@ -48,7 +48,8 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
     );
   }
   return (
-    <Paper variant="outlined" data-testid={`design-topic-${index}`} sx={{ p: 1.5, bgcolor: 'background.default' }}>
+    // A grid with a row gap: a field's helper text (two lines when long) never runs under the next field's label.
+    <Paper variant="outlined" data-testid={`design-topic-${index}`} sx={{ p: 1.5, bgcolor: 'background.default', display: 'grid', rowGap: 1.25 }}>
       <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
         <Box sx={{ flex: 1 }}>
           <SyncedField
@@ -72,7 +73,7 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
         </Tooltip>
       </Box>
       {params.length > 0 && (
-        <Box sx={{ pl: 1.5, borderLeft: 2, borderColor: 'divider', mb: 1 }}>
+        <Box sx={{ pl: 1.5, borderLeft: 2, borderColor: 'divider', display: 'grid', rowGap: 1.25, pt: 0.75 }}>
           {params.map((name) => (
             <SyncedField
               key={name}
@@ -97,7 +98,7 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
         onChange={(value) => onEdit({ kind: 'backendPath', key, value })}
       />
       <SyncedField testId={`design-topic-${index}-description`} label="Description" value={topic.description} disabled={readOnly} onChange={(value) => onEdit({ kind: 'topicDescription', key, value })} />
-      <Typography variant="overline" color="text.secondary" sx={{ display: 'block', mt: 0.5 }}>
+      <Typography variant="overline" color="text.secondary" sx={{ display: 'block', lineHeight: 1.5 }}>
         Message
       </Typography>
       <SyncedField
@@ -110,7 +111,7 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
         validate={(v) => (/[\r\n]/.test(v) ? 'An event name is one line.' : undefined)}
         onChange={(value) => onEdit({ kind: 'messageName', key, value })}
       />
-      <Box sx={{ display: 'grid', gap: 1.5 }}>
+      <Box sx={{ display: 'grid', gap: 1.5, pt: 0.75 }}>
         <SchemaField
           testId={`design-topic-${index}-payload`}
           label="Payload schema (JSON Schema)"
@@ -130,7 +131,7 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
           onChange={(value) => onEdit({ kind: 'examples', key, value: Array.isArray(value) ? value : [] })}
         />
       </Box>
-      <Box sx={{ display: 'flex', alignItems: 'center', mt: 0.5 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center' }}>
         <Typography variant="caption" color="text.secondary" sx={{ fontFamily: MONO_FONT, flex: 1 }}>
           channels.{key}
         </Typography>

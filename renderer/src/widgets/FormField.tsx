@@ -34,6 +34,8 @@ export function FormField({ testId, label, value, onChange, onBlur, error, hint,
       slotProps={{
         htmlInput: { 'data-testid': testId, spellCheck: false, autoComplete: 'off', style: mono ? { fontFamily: MONO_FONT } : undefined },
         formHelperText: { 'data-testid': `${testId}-helper` } as object,
+        // A placeholder is an example, never a value: the label stays above it, never on top of it.
+        ...(placeholder ? { inputLabel: { shrink: true } } : {}),
       }}
     />
   );
