@@ -17,6 +17,7 @@ Usage: sse-studio <command> [options]
 Commands:
   serve <project-folder | asyncapi-file>   run the gateway, the mock backend and the web UI
   check <project-folder | asyncapi-file>   drop each topic's connection on purpose, report the replay verdict
+  check --url <SSE URL>                    conformance suite for any SSE server (PASS/WARN/FAIL/UNKNOWN per check)
   validate <asyncapi-file | project-folder> check documents: YAML/JSON, AsyncAPI, SSE API rules (file:line:col)
   export <api-file | api-name>             write an API as AsyncAPI 3.0 / 2.6, YAML / JSON (studio, clean or wso2 profile)
   docs <api-file | api-name>               write an API's documentation as one self-contained HTML file

@@ -3,6 +3,7 @@ import { formatCheckReport } from '../check/check-report.ts';
 import { createProgress } from '../check/progress-line.ts';
 import { runChecks } from '../check/run-check.ts';
 import { ProjectOpenError } from '../project/project-store.ts';
+import { runServerCheckCommand } from '../server-check/server-check-command.ts';
 
 export { CHECK_USAGE };
 
@@ -29,6 +30,8 @@ const processTerminals = (): CheckTerminals => ({
 });
 
 export async function runCheck(argv: string[], out: (line: string) => void, err: (line: string) => void, terminals: CheckTerminals = processTerminals()): Promise<number> {
+  // `check --url <SSE URL>`: the conformance suite for any SSE server (electron/server-check).
+  if (argv.some((a) => a === '--url' || a.startsWith('--url='))) return runServerCheckCommand(argv, out, err, terminals);
   const parsed = parseCheckArgs(argv);
   if (!parsed.ok) {
     err(`sse-studio check: ${parsed.message}`);

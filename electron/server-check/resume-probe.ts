@@ -1,0 +1,120 @@
+import type { StreamLogEntry } from '../../shared/sse/replay-verdict.ts';
+import type { HostAllowlist } from './host-allowlist.ts';
+import { openFollowing } from './open-following.ts';
+import type { OpenStreamOptions } from './open-stream.ts';
+import { captureStream, type StreamCapture } from './stream-capture.ts';
+
+/**
+ * The resume probe: a second client that drops its own connection at random points, N times, and
+ * reconnects with Last-Event-ID, as a browser's EventSource would. Before reconnecting it waits
+ * until the undisturbed connection (the ground truth) has seen at least one new event, so that
+ * something was surely missed while it was away. What it saw is a StreamLog for the replay verdict.
+ */
+export interface ResumeProbeResult {
+  log: StreamLogEntry[];
+  /** Drops done (each followed by a reconnect attempt). */
+  drops: number;
+  /** Statuses of the reconnects that did not open a stream (204 = told to stop). */
+  refused: Array<{ status: number; detail: string }>;
+  /** Why it did fewer drops than asked, if it did. */
+  shortfall: string | undefined;
+}
+
+export interface ResumeProbeInput {
+  url: URL;
+  options: OpenStreamOptions;
+  allowlist: HostAllowlist;
+  drops: number;
+  /** The undisturbed connection. */
+  truth: StreamCapture;
+  deadline: number;
+  random?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const POLL_MS = 10;
+const TAIL_EVENTS = 2;
+
+export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumeProbeResult> {
+  const random = input.random ?? Math.random;
+  const sleep = input.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const log: StreamLogEntry[] = [];
+  const refused: ResumeProbeResult['refused'] = [];
+  let connection = 0;
+  let lastId: string | undefined;
+  let drops = 0;
+  let capture: StreamCapture | undefined;
+
+  const connect = async (lastEventId: string | undefined): Promise<StreamCapture | string> => {
+    const requestedAt = Date.now();
+    const headers = lastEventId === undefined ? input.options.headers : { ...input.options.headers, 'last-event-id': lastEventId };
+    let opened;
+    try {
+      opened = await openFollowing(input.url, { ...input.options, headers }, input.allowlist);
+    } catch (err) {
+      return `reconnect failed: ${(err as Error).message}`;
+    }
+    const { answer } = opened;
+    if (answer.status !== 200) {
+      refused.push({ status: answer.status, detail: `answered ${answer.status}` });
+      answer.close();
+      return `reconnect answered ${answer.status}`;
+    }
+    connection++;
+    const n = connection;
+    log.push({ kind: 'open', connection: n, at: answer.answeredAt, lastEventId, requestedAt });
+    const c = captureStream(answer);
+    c.onEvent((e) => {
+      // An empty id resets the last event id; an id with NUL is ignored (as EventSource does).
+      if (e.id !== undefined && !e.id.includes('\0')) lastId = e.id === '' ? undefined : e.id;
+      log.push({ kind: 'event', connection: n, id: e.id, type: e.event, receivedAt: e.receivedAt });
+    });
+    c.onEnd(() => {
+      if (c.endedBy() !== 'client') log.push({ kind: 'drop', connection: n, at: c.endedAt() ?? Date.now(), cause: 'server-closed' });
+    });
+    return c;
+  };
+  const waitUntil = async (done: () => boolean): Promise<boolean> => {
+    while (!done()) {
+      if (Date.now() >= input.deadline) return false;
+      await sleep(POLL_MS);
+    }
+    return true;
+  };
+
+  const first = await connect(undefined);
+  if (typeof first === 'string') return { log, drops, refused, shortfall: first };
+  capture = first;
+  let shortfall: string | undefined;
+  for (let i = 0; i < input.drops; i++) {
+    // A random point: after 1 to 3 more events on this connection.
+    const target = capture.eventCount() + 1 + Math.floor(random() * 3);
+    const current: StreamCapture = capture;
+    if (!(await waitUntil(() => current.eventCount() >= target || current.endedAt() !== undefined))) {
+      shortfall = `only ${drops} of ${input.drops} drops fit in the run (too few events in the time: try a longer --duration)`;
+      break;
+    }
+    if (current.endedAt() === undefined) {
+      current.close();
+      log.push({ kind: 'drop', connection, at: Date.now(), cause: 'client-drop' });
+    }
+    drops++;
+    const truthBefore = input.truth.eventCount();
+    if (!(await waitUntil(() => input.truth.eventCount() > truthBefore || input.truth.endedAt() !== undefined))) {
+      shortfall = `drop ${drops}: no new event on the undisturbed connection before the run ended`;
+    }
+    const next = await connect(lastId);
+    if (typeof next === 'string') {
+      shortfall = `drop ${drops}: ${next}`;
+      break;
+    }
+    capture = next;
+    if (shortfall) break;
+  }
+  // Let the last seam show its first live events.
+  const last = capture;
+  const tail = last.eventCount() + TAIL_EVENTS;
+  await waitUntil(() => last.eventCount() >= tail || last.endedAt() !== undefined || Date.now() >= input.deadline);
+  last.close();
+  return { log, drops, refused, shortfall };
+}

@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { argsErrorMessage } from '../cli/command-args.ts';
+import type { ServerCheckOptions } from './types.ts';
+
+/** `sse-studio check --url` options, parsed without side effects so every mistake gets one clear line. */
+export interface ServerCheckCliOptions extends ServerCheckOptions {
+  json: boolean;
+  junit: string | undefined;
+}
+
+export const SERVER_CHECK_DEFAULTS = { durationSeconds: 30, drops: 5 } as const;
+
+export const SERVER_CHECK_USAGE = `Usage: sse-studio check --url <SSE URL> [options]
+
+Runs a bounded conformance suite against any SSE endpoint (yours, or a gateway in front of it):
+response headers, unbuffered delivery, framing, ids, resume with Last-Event-ID after forced drops
+(judged against a second, undisturbed connection), retry, keep-alive, HTTP/2, CORS, stop (204).
+Each check is PASS, WARN, FAIL or UNKNOWN with its evidence. Requests go only to the URL's host
+(and --allow-host ones), and the run stops by itself after --duration.
+
+Options:
+  --url <url>             the event stream (http: or https:)
+  -H, --header <h>        a request header "Name: value" (repeatable)
+  --auth <user:password>  HTTP Basic credentials
+  --bearer <token>        Authorization: Bearer <token>
+  --http2                 connect over HTTP/2 (h2 for https:, h2c with prior knowledge for http:)
+  --insecure              accept any TLS certificate (self-signed servers)
+  --duration <s>          how long the run watches the stream (default ${SERVER_CHECK_DEFAULTS.durationSeconds}, 2 to 3600)
+  --drops <n>             forced client drops for the resume check (default ${SERVER_CHECK_DEFAULTS.drops}, 1 to 100)
+  --origin <origin>       check CORS for a page at this origin
+  --allow-host <host>     another host the check may contact, e.g. after a redirect (repeatable)
+  --json                  print the report as JSON on stdout (progress goes to stderr)
+  --junit <file>          also write the checks as a JUnit XML file (for CI)
+  -h, --help              show this help
+
+Exit status: 0 when no check fails, 1 when one does, 2 usage errors.`;
+
+export type ParsedServerCheckArgs = { ok: true; value: ServerCheckCliOptions } | { ok: true; help: true } | { ok: false; message: string };
+
+export function parseServerCheckArgs(argv: string[]): ParsedServerCheckArgs {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        url: { type: 'string' },
+        header: { type: 'string', short: 'H', multiple: true },
+        auth: { type: 'string' },
+        bearer: { type: 'string' },
+        http2: { type: 'boolean' },
+        insecure: { type: 'boolean' },
+        duration: { type: 'string' },
+        drops: { type: 'string' },
+        origin: { type: 'string' },
+        'allow-host': { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+        junit: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    return { ok: false, message: argsErrorMessage(err, 'check') };
+  }
+  const v = parsed.values;
+  if (v.help) return { ok: true, help: true };
+  if (!v.url) return { ok: false, message: 'Give the event stream to check with --url, e.g. --url http://127.0.0.1:8080/counter.' };
+  let url: URL;
+  try {
+    url = new URL(v.url);
+  } catch {
+    return { ok: false, message: `--url "${v.url}" is not a URL: give http://host:port/path or https://...` };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--url must be http: or https:, not ${url.protocol}` };
+  const headers: Record<string, string> = {};
+  for (const h of v.header ?? []) {
+    const colon = h.indexOf(':');
+    const name = colon > 0 ? h.slice(0, colon).trim() : '';
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { ok: false, message: `--header "${h}" must look like "Name: value".` };
+    headers[name.toLowerCase()] = h.slice(colon + 1).trim();
+  }
+  if (v.auth !== undefined) {
+    if (!v.auth.includes(':')) return { ok: false, message: '--auth must be user:password.' };
+    headers.authorization = `Basic ${Buffer.from(v.auth).toString('base64')}`;
+  }
+  if (v.bearer !== undefined) headers.authorization = `Bearer ${v.bearer}`;
+  const durationSeconds = number('--duration', v.duration, SERVER_CHECK_DEFAULTS.durationSeconds, 2, 3600, false);
+  if (typeof durationSeconds === 'string') return { ok: false, message: durationSeconds };
+  const drops = number('--drops', v.drops, SERVER_CHECK_DEFAULTS.drops, 1, 100, true);
+  if (typeof drops === 'string') return { ok: false, message: drops };
+  let origin: string | undefined;
+  if (v.origin !== undefined) {
+    try {
+      origin = new URL(v.origin).origin;
+    } catch {
+      return { ok: false, message: `--origin "${v.origin}" is not an origin: give e.g. https://app.example.com` };
+    }
+  }
+  return {
+    ok: true,
+    value: {
+      url: url.href,
+      headers,
+      http2: v.http2 === true,
+      insecure: v.insecure === true,
+      durationSeconds,
+      drops,
+      origin,
+      allowHosts: v['allow-host'] ?? [],
+      json: v.json === true,
+      junit: v.junit,
+    },
+  };
+}
+
+function number(flag: string, raw: string | undefined, fallback: number, min: number, max: number, integer: boolean): number | string {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
+    return `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${raw}").`;
+  }
+  return value;
+}
