@@ -60,6 +60,26 @@ describe('web transport', () => {
     expect(got[0]).toMatchObject({ type: 'subscription.state', detail: 'prix €' });
   });
 
+  it('hands a burst of events over in slices, letting the page run between them', async () => {
+    const host = fakeHost();
+    const client = createWebClient({ token: 't', fetch: host.fetchFn });
+    let handled = 0;
+    client.onEvent(() => {
+      // Each event costs the page 3 ms (a large batch for the viewer, say).
+      const until = performance.now() + 3;
+      while (performance.now() < until);
+      handled++;
+    });
+    await until(() => host.streams.length === 1);
+    const frame = `event: apis.changed\ndata: ${JSON.stringify({ type: 'apis.changed' })}\n\n`;
+    host.write(0, frame.repeat(40));
+    // A timer set now runs at the first task boundary: with slicing, before the burst is done.
+    const seenByTimer = await new Promise<number>((resolve) => setTimeout(() => resolve(handled), 0));
+    expect(seenByTimer).toBeGreaterThan(0);
+    expect(seenByTimer).toBeLessThan(40);
+    await until(() => handled === 40);
+  });
+
   it('reconnects after the stream drops and asks listeners to re-read the project', async () => {
     const host = fakeHost();
     const client = createWebClient({ token: 't', fetch: host.fetchFn, retryMs: { initial: 5, max: 20 } });

@@ -24,6 +24,12 @@ export interface WebStudioClient extends StudioClient {
 }
 
 const DEFAULT_RETRY = { initial: 500, max: 10_000 };
+/**
+ * Work done on arriving events before the page gets a turn. A fast stream's batches can pile up in
+ * the socket (a busy moment, a GC): handled back to back they would be one long task that freezes
+ * scrolling and drops frames, so they are handed over in slices with a task boundary in between.
+ */
+const SLICE_MS = 10;
 
 export function createWebClient(options: WebTransportOptions): WebStudioClient {
   const base = options.baseUrl ?? '';
@@ -124,12 +130,14 @@ export function createWebClient(options: WebTransportOptions): WebStudioClient {
 }
 
 async function pump(body: ReadableStream<Uint8Array>, signal: AbortSignal, emit: (event: StudioEvent) => void): Promise<void> {
+  const parsed: StudioEvent[] = [];
   const parser = createParser({
     onEvent(message) {
       const event = parseStudioEvent(message.data);
-      if (event) emit(event);
+      if (event) parsed.push(event);
     },
   });
+  let sliceStart = performance.now();
   // One decoder per connection, in streaming mode: a UTF-8 character split across chunks stays whole.
   const decoder = new TextDecoder();
   const reader = body.getReader();
@@ -139,7 +147,21 @@ async function pump(body: ReadableStream<Uint8Array>, signal: AbortSignal, emit:
     for (;;) {
       const { done, value } = await reader.read();
       if (done) return;
+      // Reads that are already buffered resolve as microtasks, never yielding: the slice spans them.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        sliceStart = performance.now();
+      }
       parser.feed(decoder.decode(value, { stream: true }));
+      for (let i = 0; i < parsed.length; i++) {
+        if (i > 0 && performance.now() - sliceStart > SLICE_MS) {
+          await nextTask();
+          sliceStart = performance.now();
+          if (signal.aborted) return;
+        }
+        emit(parsed[i] as StudioEvent);
+      }
+      parsed.length = 0;
     }
   } finally {
     signal.removeEventListener('abort', cancel);
@@ -159,6 +181,11 @@ function isResult(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const ok = (value as { ok?: unknown }).ok;
   return ok === true || (ok === false && typeof (value as { error?: unknown }).error === 'object');
+}
+
+/** A macrotask boundary: the page may render, scroll and handle input before we go on. */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
