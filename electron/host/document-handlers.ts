@@ -9,7 +9,17 @@ import { createProjectFolder } from '../project/project-settings.ts';
  * The Studio API for documents and projects: what the AsyncAPI editor needs (read, save with
  * conflict detection, crash-recovery drafts) and opening other projects.
  */
-export type DocumentMethods = 'documents.list' | 'documents.get' | 'documents.save' | 'documents.create' | 'documents.saveDraft' | 'documents.discardDraft' | 'project.open' | 'project.recent' | 'project.create';
+export type DocumentMethods =
+  | 'documents.list'
+  | 'documents.get'
+  | 'documents.save'
+  | 'documents.create'
+  | 'documents.delete'
+  | 'documents.saveDraft'
+  | 'documents.discardDraft'
+  | 'project.open'
+  | 'project.recent'
+  | 'project.create';
 
 /** What the handlers need from the host; project and recovery are read per call (opening a project swaps them). */
 export interface DocumentHandlerDeps {
@@ -52,6 +62,15 @@ export function documentHandlers(host: DocumentHandlerDeps): Pick<StudioHandlers
       if (!created.ok) return created;
       host.changed();
       return ok(await view(created.value));
+    },
+    'documents.delete': async ({ id, baseHash }) => {
+      const deleted = await host.project.deleteDocument(id, baseHash);
+      if (!deleted.ok) return deleted;
+      await host.recovery.discard(id);
+      // The file is gone: the gateway stops serving it.
+      host.redeployChanged([id]);
+      host.changed();
+      return deleted;
     },
     'documents.saveDraft': async ({ id, text, baseHash }) => {
       if (!host.project.document(id)) return fail('not_found', `There is no document "${id}" in the project.`);

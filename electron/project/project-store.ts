@@ -213,6 +213,30 @@ export class ProjectStore {
   }
 
   /**
+   * Removes a document's file. `baseHash` (the text the user saw) keeps a delete from removing
+   * edits another program made since; the one file of a single-file project is not removed.
+   */
+  async deleteDocument(id: string, baseHash?: string): Promise<Result<{ id: string; text: string }>> {
+    const doc = this.docs.get(id);
+    if (!doc) return fail('not_found', `There is no document "${id}" in the project.`);
+    if (doc.file === this.singleFile) return fail('is_project', `${id} is the project itself (a single-file project): open a folder to delete it.`);
+    const onDisk = await fs.readFile(doc.file, 'utf8').catch((err: NodeJS.ErrnoException) => err);
+    if (typeof onDisk !== 'string') return fail('read_failed', `Could not read ${id}: ${onDisk.code ?? onDisk.message}.`);
+    if (baseHash !== undefined && textHash(onDisk) !== baseHash) {
+      return fail('conflict', `${id} was changed on disk by another program since you opened it: look at the change before deleting it.`);
+    }
+    try {
+      await fs.unlink(doc.file);
+    } catch (err) {
+      return fail('delete_failed', `Could not delete ${id}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`);
+    }
+    this.extraFiles.delete(doc.file);
+    this.ownWrites.delete(id);
+    await this.reload();
+    return ok({ id, text: onDisk });
+  }
+
+  /**
    * Reloads from disk and returns the documents that changed because of another program (not
    * because of our own saves), for "changed on disk — reload?" prompts.
    */

@@ -198,6 +198,8 @@ export interface StudioMethods {
   'documents.save': { params: { id: string; text: string; baseHash: string }; result: DocumentView };
   /** A new document from an import or a paste; never overwrites. */
   'documents.create': { params: { fileName: string; text: string }; result: DocumentView };
+  /** Deletes the document's file and its recovery draft (the gateway stops serving it); refused when the file changed since `baseHash`. The text comes back, for Undo. */
+  'documents.delete': { params: { id: string; baseHash?: string }; result: { id: string; text: string } };
   /** Unsaved editor text, kept outside the project for crash recovery. */
   'documents.saveDraft': { params: { id: string; text: string; baseHash: string }; result: { savedAt: number } };
   'documents.discardDraft': { params: { id: string }; result: { discarded: boolean } };

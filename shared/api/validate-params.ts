@@ -79,6 +79,7 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'documents.get': strings(['id']),
   'documents.save': strings(['id', 'text', 'baseHash']),
   'documents.create': strings(['fileName', 'text']),
+  'documents.delete': strings(['id'], ['baseHash']),
   'documents.saveDraft': strings(['id', 'text', 'baseHash']),
   'documents.discardDraft': strings(['id']),
   'project.open': strings(['path']),
