@@ -24,6 +24,12 @@ export interface WebServerOptions {
 
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
+/**
+ * Unsent bytes past which a page that cannot keep up gets no more viewer batches until it catches
+ * up (bounded queues: the host's memory does not grow with a slow tab). What it misses shows as gaps
+ * in `seq`, which the viewer counts and reports ("showing 1 in N"); every other event still goes.
+ */
+export const MAX_EVENTS_BACKLOG = 2 * 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -132,7 +138,10 @@ export class WebServer {
   private streamEvents(req: IncomingMessage, res: ServerResponse): void {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
     res.write(encodeSseComment('studio events'));
-    const send = (event: StudioEvent) => res.write(encodeSseMessage({ event: event.type, data: JSON.stringify(event) }));
+    const send = (event: StudioEvent) => {
+      if (event.type === 'subscription.events' && res.writableLength > MAX_EVENTS_BACKLOG) return;
+      res.write(encodeSseMessage({ event: event.type, data: JSON.stringify(event) }));
+    };
     const unsubscribe = this.studio.onEvent(send);
     const heartbeat = setInterval(() => res.write(encodeSseComment()), HEARTBEAT_MS);
     req.on('close', () => {
