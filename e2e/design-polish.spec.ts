@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/studio-server.ts';
 import { DesignPage } from './pages/design-page.ts';
@@ -11,6 +13,12 @@ async function createApi(page: Page, name: string, context: string): Promise<voi
   await studioPage.fillApi({ name, context });
   await page.getByTestId('create-api-submit').click();
   await expect(page.getByTestId('api-name')).toHaveText(name);
+}
+
+/** A 1280x800 screenshot in the test's output folder (and in $SCREENSHOT_DIR when set, to keep it for review). */
+async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: test.info().outputPath(name) });
+  if (process.env.SCREENSHOT_DIR) await page.screenshot({ path: path.join(process.env.SCREENSHOT_DIR, name) });
 }
 
 /** The label element of the text field whose input is `input`. */
@@ -62,8 +70,7 @@ test('helper texts never sit on the next field\'s label (Design topic, New API)'
   const nameInput = await box(name);
   // A label on top of the input is centred on it; one above the placeholder ends above the input's middle.
   expect(nameLabel.bottom).toBeLessThan((nameInput.top + nameInput.bottom) / 2);
-  await page.getByTestId('new-api-form').screenshot({ path: test.info().outputPath('new-api-form.png') });
-  await page.screenshot({ path: test.info().outputPath('new-api-1280x800.png') });
+    await shot(page, 'new-api-1280x800.png');
 
   await new StudioPage(page).fillApi({ name: 'Overlap Check', context: '/overlap' });
   await page.getByTestId('create-api-submit').click();
@@ -77,7 +84,58 @@ test('helper texts never sit on the next field\'s label (Design topic, New API)'
   expect(pathHelp.bottom).toBeLessThanOrEqual((await box(labelOf(param))).top);
   const eventHelp = await box(page.getByTestId('design-topic-0-event-helper'));
   expect(eventHelp.bottom).toBeLessThanOrEqual((await box(labelOf(page.getByTestId('design-topic-0-payload')))).top);
-  await page.screenshot({ path: test.info().outputPath('design-1280x800.png') });
+  await shot(page, 'design-1280x800.png');
   await page.getByTestId('design-topic-0').scrollIntoViewIfNeeded();
-  await page.screenshot({ path: test.info().outputPath('design-topic-1280x800.png') });
+  await shot(page, 'design-topic-1280x800.png');
+});
+
+test('rename, duplicate and delete an API; a delete asks first and can be undone until the next action', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  const studioPage = new StudioPage(page);
+  await createApi(page, 'Ledger', '/ledger');
+  const fileName = 'ledger-1.0.0.asyncapi.yaml';
+  const original = readFileSync(path.join(studio.projectDir, fileName), 'utf8');
+
+  // Rename: info.title changes, nothing else in the file.
+  await page.getByTestId('api-actions').click();
+  await page.getByTestId('api-rename').click();
+  await page.getByTestId('api-rename-name').fill('General Ledger');
+  await page.getByTestId('api-rename-confirm').click();
+  await expect(page.getByTestId('api-name')).toHaveText('General Ledger');
+  const renamed = readFileSync(path.join(studio.projectDir, fileName), 'utf8');
+  expect(renamed).toBe(original.replace('title: Ledger', 'title: General Ledger'));
+
+  // Duplicate: a copy with its own name, context and file opens.
+  await page.getByTestId('api-actions').click();
+  await page.getByTestId('api-duplicate').click();
+  await expect(page.getByTestId('api-name')).toHaveText('General Ledger copy');
+  expect(existsSync(path.join(studio.projectDir, 'general-ledger-copy-1.0.0.asyncapi.yaml'))).toBe(true);
+  await expect(studioPage.apiItem('General Ledger copy')).toContainText('/ledger-copy/1.0.0');
+
+  // Delete asks first; Cancel keeps the file.
+  await page.getByTestId('api-actions').click();
+  await page.getByTestId('api-delete').click();
+  await expect(page.getByTestId('api-delete-message')).toContainText('general-ledger-copy-1.0.0.asyncapi.yaml');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  expect(existsSync(path.join(studio.projectDir, 'general-ledger-copy-1.0.0.asyncapi.yaml'))).toBe(true);
+  await page.getByTestId('api-actions').click();
+  await page.getByTestId('api-delete').click();
+  await page.getByTestId('api-delete-confirm').click();
+  await expect(page.getByTestId('undo-bar')).toContainText('Deleted "General Ledger copy"');
+  await expect.poll(() => existsSync(path.join(studio.projectDir, 'general-ledger-copy-1.0.0.asyncapi.yaml'))).toBe(false);
+  await expect(studioPage.apiItem('General Ledger copy')).toHaveCount(0);
+  await shot(page, 'undo-1280x800.png');
+  await page.getByTestId('undo-button').click();
+  await expect(page.getByTestId('api-name')).toHaveText('General Ledger copy');
+  expect(existsSync(path.join(studio.projectDir, 'general-ledger-copy-1.0.0.asyncapi.yaml'))).toBe(true);
+
+  // Delete again; the next action (a click on another API) ends the Undo offer.
+  await page.getByTestId('api-actions').click();
+  await page.getByTestId('api-delete').click();
+  await page.getByTestId('api-delete-confirm').click();
+  await expect(page.getByTestId('undo-bar')).toBeVisible();
+  await studioPage.apiItem('General Ledger').click();
+  await expect(page.getByTestId('undo-bar')).toBeHidden();
+  expect(existsSync(path.join(studio.projectDir, 'general-ledger-copy-1.0.0.asyncapi.yaml'))).toBe(false);
 });

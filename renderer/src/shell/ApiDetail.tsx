@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ApiSummary } from '../../../shared/api/contract.ts';
 import { useRuntimeForm } from '../runtime/useRuntimeForm.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
@@ -24,7 +24,20 @@ export type TabName = 'overview' | 'design' | 'runtime' | 'metrics';
  * Design (forms + AsyncAPI editor), Runtime (its gateway settings) and Metrics (live counters). The Runtime form's state lives here, so
  * a look at Metrics in the middle of an edit loses nothing typed; Metrics polls only while shown.
  */
-export function ApiDetail({ api, initialTab = 'overview', onConflict, onTabChange }: { api: ApiSummary; initialTab?: TabName; onConflict: () => void; onTabChange?: (tab: TabName) => void }) {
+export function ApiDetail({
+  api,
+  initialTab = 'overview',
+  onConflict,
+  onTabChange,
+  actions,
+}: {
+  api: ApiSummary;
+  initialTab?: TabName;
+  onConflict: () => void;
+  onTabChange?: (tab: TabName) => void;
+  /** Rename / duplicate / delete (api-actions/ApiActions.tsx), shown next to Deploy. */
+  actions?: ReactNode;
+}) {
   const { client } = useStudio();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
@@ -74,6 +87,7 @@ export function ApiDetail({ api, initialTab = 'overview', onConflict, onTabChang
         <Button data-testid="deploy-button" variant={api.deployed ? 'outlined' : 'contained'} color={api.deployed ? 'inherit' : 'primary'} loading={busy} onClick={() => void toggle()}>
           {api.deployed ? 'Undeploy' : 'Deploy'}
         </Button>
+        {actions}
       </Box>
       {error && (
         <Alert severity="error" data-testid="deploy-error" sx={{ mb: 2 }} onClose={() => setError(undefined)}>

@@ -12,6 +12,8 @@ import { FileDropTarget } from '../project/FileDropTarget.tsx';
 import type { ImportSource } from '../project/ImportDialog.tsx';
 import { LazyImportDialog } from '../project/LazyImportDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
+import { ApiActions } from '../api-actions/ApiActions.tsx';
+import { UndoBar } from '../api-actions/UndoBar.tsx';
 
 type View = { kind: 'new' } | { kind: 'api'; id: string } | { kind: 'none' };
 
@@ -57,7 +59,14 @@ export function Workspace() {
           {selected && (
             <>
               {/* Keyed by API: another API starts with its own tabs and Runtime form. */}
-              <ApiDetail key={`detail-${selected.id}`} api={selected} initialTab={tab} onConflict={() => void project.refresh()} onTabChange={setTab} />
+              <ApiDetail
+                key={`detail-${selected.id}`}
+                api={selected}
+                initialTab={tab}
+                onConflict={() => void project.refresh()}
+                onTabChange={setTab}
+                actions={<ApiActions api={selected} apis={project.view?.apis ?? []} onDeleted={() => setView({ kind: 'none' })} onOpen={(id) => (void project.refresh(), open(id))} />}
+              />
               {/* Keyed by API: switching APIs closes the old subscription and starts a clean viewer. The Design page needs the room. */}
               {tab !== 'design' && <EventViewer key={selected.id} api={selected} />}
             </>
@@ -78,6 +87,7 @@ export function Workspace() {
           }}
         />
       )}
+      <UndoBar />
     </FileDropTarget>
   );
 }
