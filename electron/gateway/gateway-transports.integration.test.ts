@@ -31,7 +31,9 @@ let firehoseOpen = 0;
 
 function api(id: string, basePath: string, transports: ApiRuntime['transports']) {
   // close-client: when the backend ends its stream the client's ends too, so curl finishes.
-  return { id, name: id, basePath, endpoint: backend.url, topics: [{ path: '/*' }], runtime: { ...defaultRuntime(), transports, onBackendDrop: 'close-client' as const, heartbeatSeconds: 0 } };
+  // per-client: each request gets the backend's finite stream from its start (shared, the default,
+  // would join a stream already under way).
+  return { id, name: id, basePath, endpoint: backend.url, topics: [{ path: '/*' }], runtime: { ...defaultRuntime(), transports, onBackendDrop: 'close-client' as const, heartbeatSeconds: 0, upstream: 'per-client' as const } };
 }
 
 beforeAll(async () => {

@@ -106,9 +106,9 @@ describe('gateway streaming', () => {
     expect(backend.requests[1]?.headers['last-event-id']).toBe('3');
   });
 
-  it('closes the upstream connection when the client goes away (per-client mode, the default)', async () => {
+  it('closes the upstream connection when the client goes away (per-client mode)', async () => {
     backend = await startScriptedBackend(numberedEvents(1000, 20));
-    deploy(backend.url);
+    deploy(backend.url, { runtime: { ...defaultRuntime(), upstream: 'per-client' } });
     await readEvents(`${gatewayUrl}/feed/1.0.0/x`, 2); // reads two events, then aborts
     await waitFor(() => backend!.closedCount() === 1, 'the backend to see its request closed', 1000);
   });

@@ -1,8 +1,8 @@
 import type { SseTopic } from '../../shared/model/sse-api.ts';
-import type { ApiRuntime } from '../../shared/model/runtime.ts';
+import { DEFAULT_MAX_STREAMS, type ApiRuntime } from '../../shared/model/runtime.ts';
 import { backendPathFor, matchBasePath, matchTopic, safeRequestPath } from './topic-router.ts';
 import { GatewayMetrics } from './metrics.ts';
-import { StreamHub } from './stream/stream-hub.ts';
+import { StreamRegistry, upstreamKey } from './stream/stream-registry.ts';
 import { authenticate } from './security/authenticate.ts';
 import { corsHeaders, preflightHeaders } from './security/cors.ts';
 import { isLocalHostHeader } from './security/host-header.ts';
@@ -31,6 +31,8 @@ export interface GatewayOptions {
   /** HTTPS (HTTP/2 + HTTP/1.1) port; null = off. Needs `tls`. */
   httpsPort?: number | null;
   tls?: TlsMaterial;
+  /** All replay histories together hold at most this many bytes (default 256 MiB). */
+  historyBudgetBytes?: number;
   /** Called once per finished request, for the access log. */
   onAccess?: (entry: AccessEntry) => void;
 }
@@ -57,12 +59,14 @@ interface Deployment {
 export class Gateway {
   readonly metrics = new GatewayMetrics();
   private readonly deployments = new Map<string, Deployment>();
-  /** One hub per backend stream: `${apiId}\n${backend URL}`. */
-  private readonly hubs = new Map<string, StreamHub>();
+  /** One hub per backend stream (upstream key), within the memory limits. */
+  readonly streams: StreamRegistry;
   private readonly sweeper: NodeJS.Timeout;
   private listeners: GatewayListeners | undefined;
 
   constructor(private readonly options: GatewayOptions) {
+    this.streams = new StreamRegistry(options.historyBudgetBytes);
+    this.metrics.memory = () => ({ historyBytes: this.streams.budget.usedBytes, historyBudgetBytes: this.streams.budget.limitBytes, historiesEvicted: this.streams.budget.evictedStreams, streams: this.streams.size, streamsRefused: this.streams.streamsRefused });
     this.sweeper = setInterval(() => this.sweep(), SWEEP_MS);
     this.sweeper.unref();
   }
@@ -109,34 +113,22 @@ export class Gateway {
 
   /** Cuts the client connections of an API (all of them, or one topic's, by topic pattern), keeping upstreams and histories. */
   dropSubscribers(apiId: string, topicPath?: string): number {
-    let dropped = 0;
-    for (const [key, hub] of this.hubs) {
-      if (!key.startsWith(apiId + '\n')) continue;
-      if (topicPath !== undefined && hub.topic !== topicPath) continue;
-      dropped += hub.dropSubscribers();
-    }
-    return dropped;
+    return this.streams.dropSubscribers(apiId, topicPath);
   }
 
   /** Closes every stream and frees the ports. */
   async stop(): Promise<void> {
     clearInterval(this.sweeper);
-    for (const hub of this.hubs.values()) hub.close();
-    this.hubs.clear();
+    this.streams.closeAll();
     await this.listeners?.stop();
   }
 
   private closeHubs(apiId: string): void {
-    for (const [key, hub] of this.hubs) {
-      if (key.startsWith(apiId + '\n')) {
-        hub.close();
-        this.hubs.delete(key);
-      }
-    }
+    this.streams.closeApi(apiId);
   }
 
   private sweep(): void {
-    for (const [key, hub] of this.hubs) if (hub.disposable) this.hubs.delete(key);
+    this.streams.sweep();
   }
 
   /** The request pipeline: path -> API -> CORS -> topic -> method -> transport -> auth -> limits -> stream. */
@@ -212,12 +204,8 @@ export class Gateway {
     // A mapping may carry its own query (`/v2/quotes?sym={symbol}`): the client's is appended to it.
     const joiner = backendPath.includes('?') ? '&' : '?';
     const target = new URL(api.endpoint.replace(/\/+$/, '') + backendPath + (credentialFree ? joiner + credentialFree : ''));
-    const key = `${api.id}\n${target.href}`;
-    let hub = this.hubs.get(key);
-    if (!hub) {
-      hub = new StreamHub(target, api.runtime, counters, match.topic.path);
-      this.hubs.set(key, hub);
-    }
+    const hub = this.streams.hubFor(api.id, upstreamKey(api.id, target), target, api.runtime, counters, match.topic.path);
+    if (!hub) return sendText(res, 503, `"${api.name}" has ${api.runtime.maxStreams ?? DEFAULT_MAX_STREAMS} distinct backend streams open with subscribers (its maxStreams); try again later.`, { 'retry-after': '5' });
     const limited = api.runtime.rateLimit.eventsPerMinute !== undefined || api.runtime.rateLimit.eventsPerDay !== undefined;
     hub.subscribe({
       res,

@@ -46,7 +46,20 @@ const COUNTER_KEYS = [
   'slowSubscriberDrops', 'oversizeEventsDropped', 'rateLimited', 'authFailures', 'upstreamConnects', 'upstreamFailures',
 ] as const;
 
+/** Gateway-wide memory figures: what the replay histories hold against their budget. */
+export interface MemoryFigures {
+  historyBytes: number;
+  historyBudgetBytes: number;
+  /** Idle streams whose whole history was evicted under memory pressure. */
+  historiesEvicted: number;
+  /** Live backend streams (upstream keys). */
+  streams: number;
+  /** Requests refused because an API was at its maxStreams. */
+  streamsRefused: number;
+}
+
 export class GatewayMetrics {
+  memory: (() => MemoryFigures) | undefined;
   private readonly streams = new Map<string, { apiId: string; topic: string; counters: StreamCounters }>();
 
   for(apiId: string, topic: string): StreamCounters {
@@ -90,6 +103,14 @@ export class GatewayMetrics {
         lines.push(`sse_gateway_added_latency_microseconds_bucket{${base},le="${BUCKETS[i] ?? '+Inf'}"} ${cumulative}`);
       });
       lines.push(`sse_gateway_added_latency_microseconds_sum{${base}} ${Math.round(h.sumMicros)}`, `sse_gateway_added_latency_microseconds_count{${base}} ${h.count}`);
+    }
+    const memory = this.memory?.();
+    if (memory) {
+      lines.push('# HELP sse_gateway_replay_history_bytes Bytes held by all replay histories (budget: sse_gateway_replay_history_budget_bytes).', '# TYPE sse_gateway_replay_history_bytes gauge', `sse_gateway_replay_history_bytes ${memory.historyBytes}`);
+      lines.push('# TYPE sse_gateway_replay_history_budget_bytes gauge', `sse_gateway_replay_history_budget_bytes ${memory.historyBudgetBytes}`);
+      lines.push('# TYPE sse_gateway_histories_evicted_total counter', `sse_gateway_histories_evicted_total ${memory.historiesEvicted}`);
+      lines.push('# TYPE sse_gateway_streams gauge', `sse_gateway_streams ${memory.streams}`);
+      lines.push('# TYPE sse_gateway_streams_refused_total counter', `sse_gateway_streams_refused_total ${memory.streamsRefused}`);
     }
     return lines.join('\n') + '\n';
   }

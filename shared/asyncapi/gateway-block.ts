@@ -10,6 +10,8 @@ export function gatewayBlock(runtime: ApiRuntime): Record<string, unknown> {
   if (!same(runtime.rateLimit, DEFAULT_RUNTIME.rateLimit)) block.rateLimit = runtime.rateLimit;
   if (!same(runtime.replay, DEFAULT_RUNTIME.replay)) block.replay = runtime.replay;
   if (runtime.retryMs !== undefined) block.retryMs = runtime.retryMs;
+  if (runtime.outageSeconds !== undefined) block.outageSeconds = runtime.outageSeconds;
+  if (runtime.maxStreams !== undefined) block.maxStreams = runtime.maxStreams;
   for (const key of ['heartbeatSeconds', 'onBackendDrop', 'upstream', 'lingerSeconds', 'maxEventBytes', 'subscriberQueueEvents'] as const) {
     if (runtime[key] !== DEFAULT_RUNTIME[key]) block[key] = runtime[key];
   }

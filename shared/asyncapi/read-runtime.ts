@@ -10,12 +10,14 @@ import type { DocProblem } from './document-text.ts';
  *     security: { type: apiKey, in: header, name: apikey, keys: [secret-1] }
  *     cors: ["http://localhost:3000"]   # default: none (no CORS headers; other origins refused)
  *     rateLimit: { eventsPerMinute: 600, eventsPerDay: 100000 }
- *     replay: { maxEvents: 10000, maxAgeSeconds: 3600 }
+ *     replay: { maxEvents: 10000, maxAgeSeconds: 3600, maxBytes: 16777216 }
  *     retryMs: 3000
  *     heartbeatSeconds: 15
  *     onBackendDrop: reconnect-upstream   # or close-client
- *     upstream: per-client                # or shared
- *     lingerSeconds: 10                   # shared mode: keep the upstream after the last client leaves
+ *     upstream: shared                    # or per-client (one backend connection per client, as WSO2)
+ *     lingerSeconds: 60                   # the replay window: shared upstreams keep recording after the last client leaves
+ *     outageSeconds: 30                   # hold clients open this long through a backend outage
+ *     maxStreams: 1000                    # distinct live backend streams (upstream keys) per API
  *     maxEventBytes: 4194304
  *     subscriberQueueEvents: 10000
  */
@@ -28,7 +30,7 @@ export function readRuntime(doc: Record<string, unknown>): { runtime: ApiRuntime
   if (!isRecord(block)) return { runtime, problems: [{ path: at(), message: 'x-gateway must be a mapping of gateway settings.' }] };
   const problem = (path: Array<string | number>, message: string) => problems.push({ path: at(...path), message });
 
-  const known = new Set(['transports', 'security', 'cors', 'rateLimit', 'replay', 'retryMs', 'heartbeatSeconds', 'onBackendDrop', 'upstream', 'lingerSeconds', 'maxEventBytes', 'subscriberQueueEvents']);
+  const known = new Set(['transports', 'security', 'cors', 'rateLimit', 'replay', 'retryMs', 'heartbeatSeconds', 'onBackendDrop', 'upstream', 'lingerSeconds', 'outageSeconds', 'maxStreams', 'maxEventBytes', 'subscriberQueueEvents']);
   for (const key of Object.keys(block)) if (!known.has(key)) problem([key], `Unknown gateway setting "${key}". Known: ${[...known].join(', ')}.`);
 
   if (block.transports !== undefined) {
@@ -63,9 +65,13 @@ export function readRuntime(doc: Record<string, unknown>): { runtime: ApiRuntime
   }
 
   if (block.replay !== undefined) {
-    if (!isRecord(block.replay)) problem(['replay'], 'replay must be a mapping: { maxEvents: N, maxAgeSeconds: N }.');
+    if (!isRecord(block.replay)) problem(['replay'], 'replay must be a mapping: { maxEvents: N, maxAgeSeconds: N, maxBytes: N }.');
     else {
-      const { maxEvents, maxAgeSeconds } = block.replay;
+      const { maxEvents, maxAgeSeconds, maxBytes } = block.replay;
+      if (maxBytes !== undefined) {
+        if (isCount(maxBytes, 0) && maxBytes <= 1024 * 1024 * 1024) runtime.replay.maxBytes = maxBytes;
+        else problem(['replay', 'maxBytes'], 'replay.maxBytes must be a whole number of bytes from 0 (no replay) to 1073741824.');
+      }
       if (maxEvents !== undefined) {
         if (isCount(maxEvents, 0) && maxEvents <= 1_000_000) runtime.replay.maxEvents = maxEvents;
         else problem(['replay', 'maxEvents'], 'replay.maxEvents must be a whole number from 0 (no replay) to 1000000.');
@@ -96,6 +102,14 @@ export function readRuntime(doc: Record<string, unknown>): { runtime: ApiRuntime
   if (block.lingerSeconds !== undefined) {
     if (isCount(block.lingerSeconds, 0) && block.lingerSeconds <= 3600) runtime.lingerSeconds = block.lingerSeconds;
     else problem(['lingerSeconds'], 'lingerSeconds must be a whole number from 0 (close at once) to 3600.');
+  }
+  if (block.outageSeconds !== undefined) {
+    if (isCount(block.outageSeconds, 0) && block.outageSeconds <= 3600) runtime.outageSeconds = block.outageSeconds;
+    else problem(['outageSeconds'], 'outageSeconds must be a whole number from 0 (end client streams at once) to 3600.');
+  }
+  if (block.maxStreams !== undefined) {
+    if (isCount(block.maxStreams, 1) && block.maxStreams <= 100_000) runtime.maxStreams = block.maxStreams;
+    else problem(['maxStreams'], 'maxStreams must be a whole number from 1 to 100000.');
   }
   if (block.maxEventBytes !== undefined) {
     if (isCount(block.maxEventBytes, 64) && block.maxEventBytes <= 64 * 1024 * 1024) runtime.maxEventBytes = block.maxEventBytes;

@@ -33,17 +33,26 @@ export interface ApiRuntime {
   /** Allowed browser origins; `*` for any. */
   corsOrigins: string[];
   rateLimit: RateLimit;
-  /** Replay history per stream: at most this many events, none older than this. */
-  replay: { maxEvents: number; maxAgeSeconds: number };
+  /**
+   * Replay history per stream: at most this many events and bytes (default 16 MiB, see
+   * DEFAULT_STREAM_HISTORY_BYTES), none older than this. The gateway also caps all histories
+   * together and evicts idle ones first.
+   */
+  replay: { maxEvents: number; maxAgeSeconds: number; maxBytes?: number };
   /** Sent as `retry:` when a client connects; undefined = leave it to the backend. */
   retryMs?: number;
   /** A `:` comment every N seconds on idle streams; 0 = off. */
   heartbeatSeconds: number;
   onBackendDrop: BackendDropAction;
   upstream: UpstreamMode;
-  /** Shared mode: seconds the upstream stays open after the last subscriber leaves (events keep
-   *  flowing into the replay history for clients that come back); 0 = close at once. */
+  /** The replay window. Shared mode: seconds the upstream stays open after the last subscriber
+   *  leaves (events keep flowing into the replay history for clients that come back); 0 = close at once. */
   lingerSeconds: number;
+  /** Seconds the gateway holds clients open through a backend outage (reconnecting upstream with
+   *  backoff) before it ends their streams; default DEFAULT_OUTAGE_SECONDS. */
+  outageSeconds?: number;
+  /** Distinct live backend streams (upstream keys) per API; default DEFAULT_MAX_STREAMS. */
+  maxStreams?: number;
   /** Events larger than this are dropped (and counted), protecting every subscriber. */
   maxEventBytes: number;
   /** Events a subscriber may have waiting before it counts as too slow and is disconnected. */
@@ -59,11 +68,16 @@ export const DEFAULT_RUNTIME: ApiRuntime = {
   replay: { maxEvents: 10_000, maxAgeSeconds: 3600 },
   heartbeatSeconds: 15,
   onBackendDrop: 'reconnect-upstream',
-  upstream: 'per-client',
-  lingerSeconds: 10,
+  // Shared by default: a client that was a topic's only subscriber still finds what it missed.
+  upstream: 'shared',
+  lingerSeconds: 60,
   maxEventBytes: 4 * 1024 * 1024,
   subscriberQueueEvents: 10_000,
 };
+
+export const DEFAULT_STREAM_HISTORY_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_OUTAGE_SECONDS = 30;
+export const DEFAULT_MAX_STREAMS = 1000;
 
 /** A fresh, mutable copy of the defaults. */
 export function defaultRuntime(): ApiRuntime {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ReplayHistory } from './replay-history.ts';
+import { HistoryBudget } from './history-budget.ts';
 
 const block = (n: number | string) => Buffer.from(`id: ${n}\ndata: ${n}\n\n`);
 const ids = (lookup: ReturnType<ReplayHistory['after']>) => (lookup.found ? lookup.entries.map((e) => e.id) : 'gap');
@@ -64,5 +65,73 @@ describe('ReplayHistory', () => {
     h.append('1', block(1));
     expect(h.size).toBe(0);
     expect(h.after('1').found).toBe(false);
+  });
+});
+
+describe('ReplayHistory byte limits', () => {
+  const sized = (n: number, bytes: number) => Buffer.from(`id: ${n}\ndata: ${'x'.repeat(bytes - 13 - String(n).length * 1)}\n\n`);
+
+  it('keeps at most maxBytes, forgetting the oldest events first', () => {
+    const h = new ReplayHistory({ maxEvents: 1000, maxAgeMs: 60_000, maxBytes: 1000 });
+    for (let n = 1; n <= 30; n++) h.append(String(n), sized(n, 100));
+    expect(h.bytes).toBeLessThanOrEqual(1000);
+    expect(h.size).toBe(10);
+    expect(ids(h.after('21'))).toEqual(['22', '23', '24', '25', '26', '27', '28', '29', '30']);
+    expect(h.after('5').found).toBe(false);
+  });
+
+  it('an event larger than the whole cap empties the history, so no replay skips it silently', () => {
+    const h = new ReplayHistory({ maxEvents: 1000, maxAgeMs: 60_000, maxBytes: 500 });
+    for (let n = 1; n <= 3; n++) h.append(String(n), sized(n, 100));
+    h.append('4', sized(4, 600));
+    expect(h.size).toBe(0);
+    expect(h.after('2').found).toBe(false);
+    expect(h.lostUnderPressure).toBe(true);
+  });
+
+  it('keeps a copy, not a slice that would pin the whole backend read', () => {
+    const read = Buffer.alloc(64 * 1024, 'x');
+    const h = new ReplayHistory({ maxEvents: 10, maxAgeMs: 60_000 });
+    h.append('1', read.subarray(0, 10));
+    expect(h.entryFor('1')?.block.buffer).not.toBe(read.buffer);
+  });
+});
+
+describe('HistoryBudget', () => {
+  const owner = (idle: boolean, lastActiveAt: number) => ({ idle, lastActiveAt });
+  const fill = (h: ReplayHistory, from: number, count: number) => {
+    for (let n = from; n < from + count; n++) h.append(String(n), Buffer.alloc(100, 'x'));
+  };
+
+  it('holds every history together under the limit, taking whole idle histories first, least recently used first', () => {
+    const budget = new HistoryBudget(1000);
+    const old = new ReplayHistory({ maxEvents: 100, maxAgeMs: 60_000, budget, owner: owner(true, 1) });
+    const recent = new ReplayHistory({ maxEvents: 100, maxAgeMs: 60_000, budget, owner: owner(true, 2) });
+    const busy = new ReplayHistory({ maxEvents: 100, maxAgeMs: 60_000, budget, owner: owner(false, 0) });
+    fill(old, 1, 3);
+    fill(recent, 1, 3);
+    fill(busy, 1, 3);
+    expect(budget.usedBytes).toBe(900);
+    fill(busy, 4, 2); // 1100 > 1000: the least recently used idle history goes, whole
+    expect(old.size).toBe(0);
+    expect(old.lostUnderPressure).toBe(true);
+    expect(recent.size).toBe(3);
+    expect(budget.usedBytes).toBe(800);
+    expect(budget.evictedStreams).toBe(1);
+    fill(busy, 6, 10);
+    expect(budget.usedBytes).toBeLessThanOrEqual(1000);
+    expect(recent.size).toBe(0);
+    // With no idle history left, the growing one gives up its own oldest events.
+    expect(busy.size).toBe(10);
+    expect(busy.lostUnderPressure).toBe(true);
+  });
+
+  it('gives bytes back when a history forgets events by count or is disposed', () => {
+    const budget = new HistoryBudget(10_000);
+    const h = new ReplayHistory({ maxEvents: 2, maxAgeMs: 60_000, budget });
+    fill(h, 1, 5);
+    expect(budget.usedBytes).toBe(200);
+    h.dispose();
+    expect(budget.usedBytes).toBe(0);
   });
 });

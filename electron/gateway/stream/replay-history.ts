@@ -1,7 +1,10 @@
+import type { BudgetMember, HistoryBudget } from './history-budget.ts';
+
 /**
- * The events of one stream, kept for clients that reconnect with Last-Event-ID: bounded by count and
- * by age, looked up by id in O(1). Ids are the stream's "last event ID" after each event (an event
- * without an `id:` field keeps the previous one, as EventSource does).
+ * The events of one stream, kept for clients that reconnect with Last-Event-ID: bounded by count,
+ * bytes and age (and by the gateway-wide HistoryBudget), looked up by id in O(1). Ids are the
+ * stream's "last event ID" after each event (an event without an `id:` field keeps the previous
+ * one, as EventSource does).
  */
 export interface HistoryEntry {
   /** Position in this stream, 1-based, never reused. */
@@ -10,6 +13,8 @@ export interface HistoryEntry {
   id: string | undefined;
   block: Buffer;
   at: number;
+  /** A `: gap:` notice to replay before this event: the backend did not resume right before it. */
+  gapBefore?: string;
 }
 
 export type ReplayLookup =
@@ -17,17 +22,88 @@ export type ReplayLookup =
   /** The id is not (or no longer) in the history: events may have been lost in between. */
   | { found: false; oldestId: string | undefined };
 
-export class ReplayHistory {
+/** What the history asks of the stream that owns it, for the budget's LRU choice. */
+export interface HistoryOwner {
+  readonly idle: boolean;
+  readonly lastActiveAt: number;
+}
+
+export interface HistoryLimits {
+  maxEvents: number;
+  maxAgeMs: number;
+  /** Default: no byte cap of its own (the budget, if any, still applies). */
+  maxBytes?: number;
+  budget?: HistoryBudget;
+  owner?: HistoryOwner;
+  clock?: () => number;
+}
+
+export class ReplayHistory implements BudgetMember {
   private entries: HistoryEntry[] = [];
   private head = 0;
   private nextSeq = 1;
   private readonly seqById = new Map<string, number>();
+  private heldBytes = 0;
+  /** Events were forgotten under memory pressure (not by age or count): asking for them is a gap. */
+  lostUnderPressure = false;
+  private readonly maxEvents: number;
+  private readonly maxAgeMs: number;
+  private readonly maxBytes: number;
+  private readonly budget: HistoryBudget | undefined;
+  private readonly owner: HistoryOwner | undefined;
+  private readonly clock: () => number;
 
-  constructor(
-    private readonly maxEvents: number,
-    private readonly maxAgeMs: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  constructor(limits: HistoryLimits);
+  constructor(maxEvents: number, maxAgeMs: number, clock?: () => number);
+  constructor(limitsOrMax: HistoryLimits | number, maxAgeMs?: number, clock?: () => number) {
+    const limits: HistoryLimits = typeof limitsOrMax === 'number' ? { maxEvents: limitsOrMax, maxAgeMs: maxAgeMs ?? 0, ...(clock ? { clock } : {}) } : limitsOrMax;
+    this.maxEvents = limits.maxEvents;
+    this.maxAgeMs = limits.maxAgeMs;
+    this.maxBytes = limits.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.budget = limits.budget;
+    this.owner = limits.owner;
+    this.clock = limits.clock ?? Date.now;
+    this.budget?.join(this);
+  }
+
+  get bytes(): number {
+    return this.heldBytes;
+  }
+
+  get idle(): boolean {
+    return this.owner?.idle ?? false;
+  }
+
+  get lastActiveAt(): number {
+    return this.owner?.lastActiveAt ?? 0;
+  }
+
+  /** Leaves the budget (the stream is forgotten). */
+  dispose(): void {
+    this.budget?.leave(this);
+    this.entries = [];
+    this.head = 0;
+    this.seqById.clear();
+    this.heldBytes = 0;
+  }
+
+  /** The budget's choice: forget everything, and remember that it happened. */
+  evictAll(): void {
+    const freed = this.heldBytes;
+    this.entries = [];
+    this.head = 0;
+    this.seqById.clear();
+    this.heldBytes = 0;
+    this.lostUnderPressure = true;
+    this.budget?.release(freed);
+  }
+
+  evictOldest(): boolean {
+    if (this.size === 0) return false;
+    this.lostUnderPressure = true;
+    this.dropOldest();
+    return true;
+  }
 
   /** Forgets what is past the age limit; returns the number of events left. */
   prune(): number {
@@ -49,12 +125,20 @@ export class ReplayHistory {
   }
 
   append(id: string | undefined, block: Buffer): HistoryEntry {
-    const entry: HistoryEntry = { seq: this.nextSeq++, id, block, at: this.clock() };
-    if (this.maxEvents === 0) return entry;
+    if (this.maxEvents === 0) return { seq: this.nextSeq++, id, block, at: this.clock() };
+    // Too big to keep: forget the rest too, so nobody is replayed a history with a silent hole.
+    if (block.length > this.maxBytes) {
+      this.evictAll();
+      return { seq: this.nextSeq++, id, block, at: this.clock() };
+    }
+    // A copy: the block is a slice of a backend read, and keeping the slice would keep the whole read.
+    const entry: HistoryEntry = { seq: this.nextSeq++, id, block: Buffer.from(block), at: this.clock() };
     this.entries.push(entry);
     if (id !== undefined) this.seqById.set(id, entry.seq);
-    while (this.size > this.maxEvents) this.dropOldest();
+    this.heldBytes += block.length;
+    while (this.size > this.maxEvents || this.heldBytes > this.maxBytes) this.dropOldest();
     this.evictOld();
+    this.budget?.charge(this, block.length);
     return entry;
   }
 
@@ -87,6 +171,8 @@ export class ReplayHistory {
     // Only forget the id if no newer event carries the same one.
     if (oldest.id !== undefined && this.seqById.get(oldest.id) === oldest.seq) this.seqById.delete(oldest.id);
     this.head++;
+    this.heldBytes -= oldest.block.length;
+    this.budget?.release(oldest.block.length);
     // Compact now and then instead of shifting on every eviction.
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);

@@ -1,24 +1,39 @@
-import type { ApiRuntime } from '../../../shared/model/runtime.ts';
+import { DEFAULT_OUTAGE_SECONDS, DEFAULT_STREAM_HISTORY_BYTES, type ApiRuntime } from '../../../shared/model/runtime.ts';
+import { encodeSseComment, encodeSseRetry } from '../../../shared/sse/encode.ts';
+import { gatewayGapText, sourceGapText } from '../../../shared/sse/gap-notice.ts';
 import type { StreamCounters } from '../metrics.ts';
-import { ReplayHistory, type HistoryEntry } from './replay-history.ts';
+import { ReplayHistory, type HistoryEntry, type HistoryOwner } from './replay-history.ts';
+import type { HistoryBudget } from './history-budget.ts';
 import { Subscriber, type SubscriberResponse } from './subscriber.ts';
 import { connectUpstream, type UpstreamConnection } from './upstream-connection.ts';
 import type { BlockMeaning } from './block-reader.ts';
 import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
+import { IdContinuity } from './id-continuity.ts';
+import { ReadBatch, type TakenBatch } from './read-batch.ts';
+import { withoutBom } from './bounded-id-set.ts';
+import { runPerClientLane } from './per-client-lane.ts';
+import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, OUTAGE_RETRY_MS } from './backoff.ts';
 
 /**
- * Everything the gateway knows about one backend stream (one API + one backend URL): its replay
+ * Everything the gateway knows about one backend stream (one API + one upstream key): its replay
  * history, its subscribers and its upstream connection(s).
  *
- * - shared mode: one upstream connection fanned out to every subscriber; it lingers a while after
- *   the last one leaves, so a client that reconnects finds the events it missed in the history.
+ * - shared mode (the default): one upstream connection fanned out to every subscriber; it keeps
+ *   recording for the replay window (`lingerSeconds`) after the last one leaves, so a client that
+ *   reconnects finds the events it missed in the history even if the backend ignores Last-Event-ID.
  * - per-client mode: one upstream connection per subscriber (what WSO2 does); the history is still
  *   shared, so reconnects are replayed from it before the backend is asked to resume.
  *
  * Reconnects with Last-Event-ID get the history after that id, then live events. The seam is
  * synchronous (Mercure-style): nothing arrives between the replay and joining the live set, so
  * nothing is lost or doubled. When the gateway itself resumes a backend, events whose ids it
- * already has are skipped until the first new one, in case the backend ignores Last-Event-ID.
+ * already has are skipped until the first new one, in case the backend ignores Last-Event-ID; if
+ * the first new one does not follow the last one seen, the hole is announced (`: gap:`).
+ *
+ * Outages: a client that connects while the backend is unreachable or answers 5xx is held open
+ * (200, a `retry:` hint, a comment, its replay) while the gateway reconnects with backoff, for up
+ * to `outageSeconds`; then its stream ends and it reconnects by itself. Only a first connection
+ * (no Last-Event-ID) to a stream the backend has never answered gets the 502.
  */
 export interface SubscribeRequest {
   res: SubscriberResponse;
@@ -27,38 +42,26 @@ export interface SubscribeRequest {
   admitEvent?: () => boolean;
 }
 
-const MIN_BACKOFF_MS = 250;
-const MAX_BACKOFF_MS = 30_000;
+export interface StreamHubOptions {
+  /** The gateway-wide byte budget shared by every history. */
+  budget?: HistoryBudget;
+  /** This stream's history was evicted earlier (the hub was forgotten): older ids are a gap. */
+  historyWasEvicted?: boolean;
+}
+
 
 type SharedState = 'idle' | 'connecting' | 'open' | 'retrying';
 
-/** Blocks of one backend read, written to each subscriber together (see Subscriber.writeBlocks). */
-class ReadBatch {
-  items: Array<{ block: Buffer; isEvent: boolean }> = [];
-  events = 0;
-  receivedAt = 0;
-
-  add(block: Buffer, isEvent: boolean, receivedAt: number): void {
-    this.items.push({ block, isEvent });
-    if (isEvent) this.events++;
-    this.receivedAt = receivedAt;
-  }
-
-  /** Hands the batch over and starts a new one. */
-  take(): { items: Array<{ block: Buffer; isEvent: boolean }>; joined: Buffer; events: number; receivedAt: number } | undefined {
-    if (this.items.length === 0) return undefined;
-    const items = this.items;
-    const taken = { items, joined: items.length === 1 ? (items[0] as { block: Buffer }).block : Buffer.concat(items.map((i) => i.block)), events: this.events, receivedAt: this.receivedAt };
-    this.items = [];
-    this.events = 0;
-    return taken;
-  }
-}
-
-export class StreamHub {
-  private readonly history: ReplayHistory;
-  private readonly subscribers = new Set<Subscriber>();
+export class StreamHub implements HistoryOwner {
+  readonly history: ReplayHistory;
+  readonly subscribers = new Set<Subscriber>();
+  /** Consecutive-number ids seen on this stream, to tell a backend that did not resume. */
+  readonly ids = new IdContinuity();
+  /** The backend has answered this stream with a stream at least once. */
+  everStreamed = false;
+  lastActiveAt = Date.now();
   private heartbeat: NodeJS.Timeout | undefined;
+  private lanes = 0;
 
   // Shared mode only.
   private state: SharedState = 'idle';
@@ -67,25 +70,42 @@ export class StreamHub {
   private retryTimer: NodeJS.Timeout | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
   private backoffMs = MIN_BACKOFF_MS;
-  private backendRetryMs: number | undefined;
+  backendRetryMs: number | undefined;
   private lastId: string | undefined;
   private dedupeSeam = false;
+  private checkResume = false;
   private firstBlock = true;
   private contentType: string | undefined;
+  private outageSince: number | undefined;
+  /** The current upstream brought new events: after it ends, the first reconnect is immediate. */
+  private productive = false;
   private readonly batch = new ReadBatch();
 
   constructor(
     readonly url: URL,
-    private readonly runtime: ApiRuntime,
-    private readonly counters: StreamCounters,
+    readonly runtime: ApiRuntime,
+    readonly counters: StreamCounters,
     /** The API topic (pattern) this stream belongs to, e.g. `/prices/{symbol}`. */
     readonly topic = '',
+    options: StreamHubOptions = {},
   ) {
-    this.history = new ReplayHistory(runtime.replay.maxEvents, runtime.replay.maxAgeSeconds * 1000);
+    this.history = new ReplayHistory({
+      maxEvents: runtime.replay.maxEvents,
+      maxAgeMs: runtime.replay.maxAgeSeconds * 1000,
+      maxBytes: runtime.replay.maxBytes ?? DEFAULT_STREAM_HISTORY_BYTES,
+      ...(options.budget ? { budget: options.budget } : {}),
+      owner: this,
+    });
+    if (options.historyWasEvicted) this.history.lostUnderPressure = true;
   }
 
   get subscriberCount(): number {
-    return this.subscribers.size + this.waiting.length;
+    // A per-client subscriber joins `subscribers` only once live; `lanes` counts them all.
+    return this.runtime.upstream === 'per-client' ? this.lanes : this.subscribers.size + this.waiting.length;
+  }
+
+  get idle(): boolean {
+    return this.subscriberCount === 0;
   }
 
   /** True when nothing is connected and nothing is worth keeping: the gateway may forget the hub. */
@@ -93,18 +113,29 @@ export class StreamHub {
     return this.subscriberCount === 0 && this.state === 'idle' && this.history.prune() === 0;
   }
 
+  get outageWindowMs(): number {
+    return (this.runtime.outageSeconds ?? DEFAULT_OUTAGE_SECONDS) * 1000;
+  }
+
   subscribe(request: SubscribeRequest): void {
     this.counters.connectionsTotal++;
     this.counters.connectionsOpen++;
+    this.lastActiveAt = Date.now();
+    const perClient = this.runtime.upstream === 'per-client';
     const sub = new Subscriber(request.res, {
       queueLimit: this.runtime.subscriberQueueEvents,
       ...(request.admitEvent ? { admitEvent: request.admitEvent } : {}),
       onSlow: () => this.counters.slowSubscriberDrops++,
       onRateLimited: () => this.counters.rateLimited++,
-      onClose: () => this.leave(sub),
+      onClose: () => {
+        if (perClient) this.lanes--;
+        this.leave(sub);
+      },
     });
-    if (this.runtime.upstream === 'per-client') this.runPerClient(sub, request.lastEventId);
-    else this.joinShared(sub, request.lastEventId);
+    if (perClient) {
+      this.lanes++;
+      runPerClientLane(this, sub, request.lastEventId);
+    } else this.joinShared(sub, request.lastEventId);
   }
 
   /**
@@ -117,7 +148,7 @@ export class StreamHub {
     return dropped;
   }
 
-  /** Ends every subscriber and closes the upstream (gateway stop or undeploy). */
+  /** Ends every subscriber, closes the upstream and leaves the memory budget (gateway stop, undeploy, eviction). */
   close(): void {
     clearTimeout(this.retryTimer);
     clearTimeout(this.lingerTimer);
@@ -128,6 +159,7 @@ export class StreamHub {
     for (const { sub } of this.waiting) sub.destroy();
     this.waiting = [];
     for (const sub of this.subscribers) sub.destroy();
+    this.history.dispose();
   }
 
   // ---- shared mode -------------------------------------------------------------------------
@@ -135,8 +167,13 @@ export class StreamHub {
   private joinShared(sub: Subscriber, lastEventId: string | undefined): void {
     clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
-    if (this.state === 'open' || this.state === 'retrying') return this.attach(sub, lastEventId, false);
-    const passedUpstream = this.state === 'idle' && this.history.size === 0 && lastEventId !== undefined;
+    if (this.state === 'open' || this.state === 'retrying') {
+      const note = this.outageSince !== undefined ? `the backend has been unreachable for ${Math.round((Date.now() - this.outageSince) / 1000)} s; the gateway holds this stream open and reconnects` : undefined;
+      return this.attach(sub, lastEventId, false, note);
+    }
+    // A fresh stream: the client's Last-Event-ID goes to the backend — unless the history was
+    // evicted, in which case the client must hear that events may be lost.
+    const passedUpstream = this.state === 'idle' && this.history.size === 0 && lastEventId !== undefined && !this.history.lostUnderPressure;
     this.waiting.push({ sub, lastEventId, passedUpstream });
     if (this.state === 'idle') this.connectShared(this.history.lastId ?? lastEventId);
   }
@@ -149,8 +186,12 @@ export class StreamHub {
       onStream: (headers) => {
         this.contentType = headers['content-type'];
         this.state = 'open';
-        this.backoffMs = MIN_BACKOFF_MS;
+        this.everStreamed = true;
+        this.outageSince = undefined;
+        this.productive = false;
         this.dedupeSeam = resuming;
+        this.checkResume = lastEventId !== undefined;
+        this.lastId ??= lastEventId;
         this.firstBlock = true;
         const waiting = this.waiting;
         this.waiting = [];
@@ -167,22 +208,23 @@ export class StreamHub {
         this.flushShared();
         this.upstream = undefined;
         this.counters.upstreamFailures++;
+        const why = `backend answered HTTP ${status}`;
         if (this.state === 'connecting') {
+          // 5xx is an outage; 204, 4xx and a wrong content type are the backend's deliberate answers.
+          if (status >= 500) return this.holdThroughOutage(why, (w) => passAnswerThrough(w.sub.res, status, headers, body));
           this.state = 'idle';
           for (const w of this.drainWaiting()) passAnswerThrough(w.sub.res, status, headers, body);
           return;
         }
         if (status === 204) return this.endAll('backend answered 204 No Content: the stream is over');
-        this.scheduleSharedRetry(`backend answered HTTP ${status}`);
+        this.scheduleSharedRetry(why);
       },
       onClosed: ({ kind, detail, trailing }) => {
         this.flushShared();
         this.upstream = undefined;
         if (this.state === 'connecting') {
           this.counters.upstreamFailures++;
-          this.state = 'idle';
-          for (const w of this.drainWaiting()) sendBadGateway(w.sub.res, detail, this.url);
-          return;
+          return this.holdThroughOutage(detail, (w) => sendBadGateway(w.sub.res, detail, this.url));
         }
         if (kind === 'refused') this.counters.upstreamFailures++;
         if (this.runtime.onBackendDrop === 'close-client' && this.state === 'open') {
@@ -193,7 +235,13 @@ export class StreamHub {
           // linger does), so they find what they missed even if the backend ignores Last-Event-ID.
           if (this.runtime.lingerSeconds > 0 && this.runtime.replay.maxEvents > 0) {
             this.state = 'retrying';
-            this.connectShared(this.lastId);
+            // At once after a stream that brought events; with backoff after one that did not
+            // (a backend that ends every stream at once must not be hammered).
+            clearTimeout(this.retryTimer);
+            this.retryTimer = setTimeout(() => {
+              this.retryTimer = undefined;
+              if (this.state === 'retrying') this.connectShared(this.lastId);
+            }, this.nextDelay(false));
           } else {
             this.state = 'idle';
           }
@@ -204,6 +252,26 @@ export class StreamHub {
     });
   }
 
+  /**
+   * The backend is unreachable (or answered 5xx) while clients wait for their first bytes. Those
+   * that are reconnecting (Last-Event-ID) or whose stream the backend has served before are held
+   * open; a first connection to a stream that never answered gets `refuse` (502 or the 5xx).
+   */
+  private holdThroughOutage(why: string, refuse: (w: { sub: Subscriber }) => void): void {
+    const waiting = this.drainWaiting();
+    const held = waiting.filter((w) => this.everStreamed || w.lastEventId !== undefined);
+    for (const w of waiting) if (!held.includes(w)) refuse(w);
+    if (held.length === 0 || this.outageWindowMs === 0) {
+      for (const w of held) refuse(w);
+      this.state = 'idle';
+      return;
+    }
+    this.outageSince ??= Date.now();
+    this.state = 'retrying';
+    for (const w of held) this.attach(w.sub, w.lastEventId, false, `${why}; the gateway holds this stream open and reconnects`);
+    this.scheduleSharedRetry(why);
+  }
+
   private drainWaiting() {
     const waiting = this.waiting;
     this.waiting = [];
@@ -211,19 +279,40 @@ export class StreamHub {
   }
 
   private scheduleSharedRetry(why: string): void {
-    if (this.subscribers.size === 0 && this.waiting.length === 0) {
+    if (this.subscribers.size === 0 && this.waiting.length === 0 && this.lingerTimer === undefined) {
       this.state = 'idle';
       return;
     }
+    const now = Date.now();
+    this.outageSince ??= now;
+    if (now - this.outageSince >= this.outageWindowMs) {
+      const seconds = Math.round((now - this.outageSince) / 1000);
+      this.outageSince = undefined;
+      this.backoffMs = MIN_BACKOFF_MS;
+      this.stopShared(true);
+      return this.endAll(`${why}: the backend has been unreachable for ${seconds} s (outageSeconds ${this.outageWindowMs / 1000}); the gateway ends this stream, reconnect to resume`);
+    }
     this.state = 'retrying';
-    const delay = Math.max(this.backoffMs, this.backendRetryMs ?? 0);
-    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    const delay = this.nextDelay(true);
     for (const sub of this.subscribers) sub.comment(`${why}; the gateway reconnects in ${delay} ms${this.lastId !== undefined ? ` with Last-Event-ID ${this.lastId}` : ''}`);
     clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = undefined;
       if (this.state === 'retrying') this.connectShared(this.lastId);
     }, delay);
+  }
+
+  /** The wait before the next upstream connect: none right after a productive stream, else backoff. */
+  private nextDelay(honourBackendRetry: boolean): number {
+    const backend = honourBackendRetry ? (this.backendRetryMs ?? 0) : 0;
+    if (this.productive) {
+      this.productive = false;
+      this.backoffMs = MIN_BACKOFF_MS;
+      return backend;
+    }
+    const delay = Math.max(this.backoffMs, backend);
+    this.backoffMs = Math.min(this.backoffMs * 2, MAX_BACKOFF_MS);
+    return delay;
   }
 
   private endAll(why: string): void {
@@ -253,11 +342,28 @@ export class StreamHub {
       if (meaning.id !== undefined && this.isResent(meaning.id, kept)) return;
       this.dedupeSeam = false;
     }
+    let gapBefore: string | undefined;
+    if (this.checkResume) {
+      this.checkResume = false;
+      gapBefore = this.sourceHole(this.lastId, meaning.id);
+      if (gapBefore !== undefined) this.batch.add(Buffer.from(encodeSseComment(gapBefore)), false, receivedAt);
+      this.ids.observe(meaning.id, true);
+    } else this.ids.observe(meaning.id);
     if (meaning.id !== undefined) this.lastId = meaning.id;
+    this.productive = true;
     this.counters.eventsIn++;
     this.counters.bytesIn += block.length;
-    this.history.append(this.lastId, kept);
+    const entry = this.history.append(this.lastId, kept);
+    if (gapBefore !== undefined) entry.gapBefore = gapBefore;
     this.batch.add(block, true, receivedAt);
+  }
+
+  /** The gap notice when the first new event after a resume does not follow `lastSeen` (and counts it). */
+  sourceHole(lastSeen: string | undefined, next: string | undefined): string | undefined {
+    const hole = this.ids.holeAfterResume(lastSeen, next);
+    if (!hole || lastSeen === undefined || next === undefined) return undefined;
+    this.counters.gaps++;
+    return sourceGapText(lastSeen, next, hole.missing);
   }
 
   /** Writes the blocks of the last backend read to every subscriber, one write each. */
@@ -268,117 +374,10 @@ export class StreamHub {
     if (taken.events) this.counters.addedLatency.record((performance.now() - taken.receivedAt) * 1000);
   }
 
-  private deliverBlocks(sub: Subscriber, taken: NonNullable<ReturnType<ReadBatch['take']>>): void {
+  private deliverBlocks(sub: Subscriber, taken: TakenBatch): void {
     const sent = sub.writeBlocks(taken.items, taken.joined, taken.events);
     this.counters.eventsOut += sent.events;
     this.counters.bytesOut += sent.bytes;
-  }
-
-  // ---- per-client mode -----------------------------------------------------------------------
-
-  private runPerClient(sub: Subscriber, lastEventId: string | undefined): void {
-    const replay = lastEventId === undefined ? undefined : this.history.after(lastEventId);
-    let laneLastId = replay?.found ? (this.history.lastId ?? lastEventId) : lastEventId;
-    let upstream: UpstreamConnection | undefined;
-    let opened = false;
-    // Ids this client already has (replayed or delivered), bounded: the seam skips them when a
-    // backend ignores Last-Event-ID. Lane-local, since other lanes add to the history too.
-    const had = new BoundedIdSet(Math.max(1, Math.min(this.runtime.replay.maxEvents, 1000)));
-    let atSeam = false;
-    let backoff = MIN_BACKOFF_MS;
-    let backendRetry: number | undefined;
-    let timer: NodeJS.Timeout | undefined;
-
-    const connect = () => {
-      this.counters.upstreamConnects++;
-      let firstBlock = true;
-      upstream = connectUpstream(this.url, laneLastId, this.runtime.maxEventBytes, {
-        onStream: (headers) => {
-          backoff = MIN_BACKOFF_MS;
-          if (!opened) {
-            opened = true;
-            sub.open(this.runtime.retryMs, headers['content-type']);
-            this.subscribers.add(sub);
-            this.startHeartbeat();
-            if (replay && lastEventId !== undefined) {
-              for (const id of this.replayTo(sub, lastEventId, replay.found ? replay.entries : undefined, false)) had.add(id);
-              atSeam = replay.found;
-            }
-          } else {
-            atSeam = true; // the gateway resumed the backend itself
-          }
-        },
-        onBlock: (block, meaning, receivedAt) => {
-          // Mid-stream for this client (after a replay or a resume): a BOM would corrupt a line.
-          if (firstBlock) {
-            firstBlock = false;
-            if (atSeam) block = withoutBom(block);
-          }
-          if (!meaning.isEvent) {
-            if (meaning.retryMs !== undefined) {
-              backendRetry = meaning.retryMs;
-              if (this.runtime.retryMs !== undefined) return;
-            }
-            sub.write(block, false);
-            return;
-          }
-          if (atSeam) {
-            if (meaning.id !== undefined && had.has(meaning.id) && this.isResent(meaning.id, withoutBom(block))) return;
-            atSeam = false;
-          }
-          if (meaning.id !== undefined) {
-            laneLastId = meaning.id;
-            had.add(meaning.id);
-            if (!this.history.has(meaning.id)) this.history.append(meaning.id, withoutBom(block));
-          }
-          this.counters.eventsIn++;
-          this.counters.bytesIn += block.length;
-          this.deliver(sub, block);
-          this.counters.addedLatency.record((performance.now() - receivedAt) * 1000);
-        },
-        onOversize: (bytes) => {
-          this.counters.oversizeEventsDropped++;
-          sub.comment(`gateway dropped an event of ${bytes} bytes (over maxEventBytes ${this.runtime.maxEventBytes})`);
-        },
-        onAnswer: (status, headers, body) => {
-          upstream = undefined;
-          this.counters.upstreamFailures++;
-          if (!opened) return passAnswerThrough(sub.res, status, headers, body);
-          if (status === 204) {
-            sub.comment('backend answered 204 No Content: the stream is over');
-            return sub.end();
-          }
-          retry(`backend answered HTTP ${status}`);
-        },
-        onClosed: ({ kind, detail, trailing }) => {
-          upstream = undefined;
-          if (!opened) {
-            this.counters.upstreamFailures++;
-            return sendBadGateway(sub.res, detail, this.url);
-          }
-          if (kind === 'refused') this.counters.upstreamFailures++;
-          if (this.runtime.onBackendDrop === 'close-client') {
-            if (trailing.length) sub.write(trailing, false);
-            return sub.end();
-          }
-          retry(detail);
-        },
-      });
-    };
-
-    const retry = (why: string) => {
-      if (sub.closed) return;
-      const delay = Math.max(backoff, backendRetry ?? 0);
-      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
-      sub.comment(`${why}; the gateway reconnects in ${delay} ms${laneLastId !== undefined ? ` with Last-Event-ID ${laneLastId}` : ''}`);
-      timer = setTimeout(connect, delay);
-    };
-
-    sub.res.on('close', () => {
-      clearTimeout(timer);
-      upstream?.close();
-    });
-    connect();
   }
 
   // ---- common --------------------------------------------------------------------------------
@@ -388,15 +387,18 @@ export class StreamHub {
    * kept copy. A backend that restarted its numbering reuses ids for new events: those differ and
    * are delivered, so a restart never swallows events.
    */
-  private isResent(id: string, block: Buffer): boolean {
+  isResent(id: string, block: Buffer): boolean {
     const kept = this.history.entryFor(id);
     return kept !== undefined && kept.block.equals(block);
   }
 
-  /** Opens the response, replays what the client missed, then joins the live set — in one turn. */
-  private attach(sub: Subscriber, lastEventId: string | undefined, passedUpstream: boolean): void {
+  /**
+   * Opens the response, replays what the client missed, then joins the live set — in one turn.
+   * `outageNote`: the backend is down; the client gets a `retry:` hint and the reason first.
+   */
+  private attach(sub: Subscriber, lastEventId: string | undefined, passedUpstream: boolean, outageNote?: string): void {
     if (sub.closed) return;
-    sub.open(this.runtime.retryMs, this.contentType);
+    this.openClient(sub, this.contentType, outageNote);
     if (lastEventId !== undefined && !passedUpstream) {
       const replay = this.history.after(lastEventId);
       this.replayTo(sub, lastEventId, replay.found ? replay.entries : undefined, true);
@@ -405,12 +407,20 @@ export class StreamHub {
     this.startHeartbeat();
   }
 
+  /** Sends the response head; through an outage also a `retry:` hint (if the API sets none) and why. */
+  openClient(sub: Subscriber, contentType: string | undefined, outageNote?: string): void {
+    sub.open(this.runtime.retryMs, contentType);
+    if (outageNote === undefined) return;
+    if (this.runtime.retryMs === undefined) sub.write(Buffer.from(encodeSseRetry(this.backendRetryMs ?? OUTAGE_RETRY_MS)), false);
+    sub.comment(outageNote);
+  }
+
   /** Writes the replay (or the gap notice); returns the ids the client now has, for the seam. */
-  private replayTo(sub: Subscriber, lastEventId: string, entries: HistoryEntry[] | undefined, historyIsContinuous: boolean): Set<string> {
+  replayTo(sub: Subscriber, lastEventId: string, entries: HistoryEntry[] | undefined, historyIsContinuous: boolean): Set<string> {
     if (!entries) {
-      if (this.history.size > 0 || (historyIsContinuous && this.lastId !== undefined)) {
+      if (this.history.size > 0 || this.history.lostUnderPressure || (historyIsContinuous && this.lastId !== undefined)) {
         this.counters.gaps++;
-        sub.comment(`gap: Last-Event-ID ${lastEventId} is older than the gateway's replay history; events in between may be lost`);
+        sub.comment(gatewayGapText(lastEventId, this.history.lostUnderPressure ? 'evicted' : 'older'));
       }
       return new Set([lastEventId]);
     }
@@ -418,7 +428,7 @@ export class StreamHub {
     const ids = new Set<string>([lastEventId]);
     const blocks: Buffer[] = [];
     for (const entry of entries) {
-      blocks.push(entry.block);
+      blocks.push(entry.gapBefore === undefined ? entry.block : Buffer.concat([Buffer.from(encodeSseComment(entry.gapBefore)), entry.block]));
       if (entry.id !== undefined) ids.add(entry.id);
     }
     const sent = sub.writeEvents(blocks);
@@ -428,32 +438,38 @@ export class StreamHub {
     return ids;
   }
 
-  private deliver(sub: Subscriber, block: Buffer): void {
-    if (sub.closed) return;
-    sub.write(block, true);
-    this.counters.eventsOut++;
-    this.counters.bytesOut += block.length;
+  /** A per-client lane's subscriber is live (its replay written). */
+  joinLive(sub: Subscriber): void {
+    this.subscribers.add(sub);
+    this.startHeartbeat();
   }
 
   private leave(sub: Subscriber): void {
     this.subscribers.delete(sub);
     this.waiting = this.waiting.filter((w) => w.sub !== sub);
     this.counters.connectionsOpen--;
+    this.lastActiveAt = Date.now();
     if (this.subscribers.size === 0) this.stopHeartbeat();
     if (this.runtime.upstream === 'shared' && this.subscriberCount === 0) this.scheduleLinger();
   }
 
   private scheduleLinger(): void {
     clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
     const linger = Math.min(this.runtime.lingerSeconds * 1000, this.runtime.replay.maxAgeSeconds * 1000);
     if (this.runtime.replay.maxEvents === 0 || linger <= 0) return this.stopShared();
-    this.lingerTimer = setTimeout(() => this.stopShared(), linger);
+    this.lingerTimer = setTimeout(() => {
+      this.lingerTimer = undefined;
+      this.stopShared();
+    }, linger);
     this.lingerTimer.unref();
   }
 
-  private stopShared(): void {
-    if (this.subscriberCount > 0) return;
+  /** Closes the shared upstream when nobody needs it (or, `force`, when an outage ends the stream). */
+  stopShared(force = false): void {
+    if (!force && this.subscriberCount > 0) return;
     clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
     this.upstream?.close();
     this.upstream = undefined;
     this.state = 'idle';
@@ -473,23 +489,5 @@ export class StreamHub {
   private stopHeartbeat(): void {
     clearInterval(this.heartbeat);
     this.heartbeat = undefined;
-  }
-}
-
-function withoutBom(block: Buffer): Buffer {
-  return block.length >= 3 && block[0] === 0xef && block[1] === 0xbb && block[2] === 0xbf ? block.subarray(3) : block;
-}
-
-/** A set that forgets its oldest ids beyond `limit`. */
-class BoundedIdSet {
-  private readonly ids = new Set<string>();
-  constructor(private readonly limit: number) {}
-  add(id: string): void {
-    if (this.ids.has(id)) this.ids.delete(id);
-    this.ids.add(id);
-    if (this.ids.size > this.limit) this.ids.delete(this.ids.values().next().value as string);
-  }
-  has(id: string): boolean {
-    return this.ids.has(id);
   }
 }

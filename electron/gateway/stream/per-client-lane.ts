@@ -1,0 +1,173 @@
+import { encodeSseComment } from '../../../shared/sse/encode.ts';
+import type { StreamHub } from './stream-hub.ts';
+import { MAX_BACKOFF_MS, MIN_BACKOFF_MS } from './backoff.ts';
+import type { Subscriber } from './subscriber.ts';
+import { connectUpstream, type UpstreamConnection } from './upstream-connection.ts';
+import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
+import { BoundedIdSet, withoutBom } from './bounded-id-set.ts';
+import { ReadBatch } from './read-batch.ts';
+
+/**
+ * Per-client mode (WSO2's behaviour): one upstream connection for one subscriber. The stream's
+ * history is shared with the other lanes, so a reconnect is replayed from it first. The replay is
+ * read when the client's response opens — not when it subscribed — so events other lanes add while
+ * this lane's backend is answering are part of it (the seam loses nothing); the backend's resends
+ * of them are skipped by id and bytes.
+ */
+export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: string | undefined): void {
+  const { history, runtime, counters } = hub;
+  // Ask the backend to resume after what the history already has; the replay covers the rest.
+  let laneLastId = lastEventId !== undefined && history.has(lastEventId) ? (history.lastId ?? lastEventId) : lastEventId;
+  /** The last id this client has (replayed or delivered): the next new event must follow it. */
+  let clientLastId = lastEventId;
+  let upstream: UpstreamConnection | undefined;
+  let opened = false;
+  // Ids this client already has (replayed or delivered), bounded: the seam skips them when a
+  // backend ignores Last-Event-ID. Lane-local, since other lanes add to the history too.
+  const had = new BoundedIdSet(Math.max(1, Math.min(runtime.replay.maxEvents, 1000)));
+  let atSeam = false;
+  let checkResume = false;
+  let backoff = MIN_BACKOFF_MS;
+  let outageSince: number | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  const batch = new ReadBatch();
+
+  /** Opens the client's stream and writes its replay, read from the history now. */
+  const open = (contentType: string | undefined, outageNote?: string) => {
+    opened = true;
+    hub.openClient(sub, contentType, outageNote);
+    if (lastEventId !== undefined) {
+      const replay = history.after(lastEventId);
+      for (const id of hub.replayTo(sub, lastEventId, replay.found ? replay.entries : undefined, false)) had.add(id);
+      const last = replay.found ? replay.entries[replay.entries.length - 1] : undefined;
+      if (last?.id !== undefined) clientLastId = last.id;
+      atSeam = replay.found;
+    }
+    hub.joinLive(sub);
+  };
+
+  const flush = () => {
+    const taken = batch.take();
+    if (!taken || sub.closed) return;
+    const sent = sub.writeBlocks(taken.items, taken.joined, taken.events);
+    counters.eventsOut += sent.events;
+    counters.bytesOut += sent.bytes;
+    if (taken.events) counters.addedLatency.record((performance.now() - taken.receivedAt) * 1000);
+  };
+
+  const connect = () => {
+    counters.upstreamConnects++;
+    let firstBlock = true;
+    upstream = connectUpstream(hub.url, laneLastId, runtime.maxEventBytes, {
+      onStream: (headers) => {
+        backoff = MIN_BACKOFF_MS;
+        outageSince = undefined;
+        hub.everStreamed = true;
+        if (!opened) open(headers['content-type']);
+        else atSeam = true; // the gateway resumed the backend itself
+        checkResume = clientLastId !== undefined;
+      },
+      onBlock: (block, meaning, receivedAt) => {
+        // Mid-stream for this client (after a replay or a resume): a BOM would corrupt a line.
+        if (firstBlock) {
+          firstBlock = false;
+          if (atSeam || checkResume) block = withoutBom(block);
+        }
+        if (!meaning.isEvent) {
+          if (meaning.retryMs !== undefined) {
+            hub.backendRetryMs = meaning.retryMs;
+            if (runtime.retryMs !== undefined) return;
+          }
+          batch.add(block, false, receivedAt);
+          return;
+        }
+        if (atSeam) {
+          if (meaning.id !== undefined && had.has(meaning.id) && hub.isResent(meaning.id, withoutBom(block))) return;
+          atSeam = false;
+        }
+        if (checkResume) {
+          checkResume = false;
+          const gap = hub.sourceHole(clientLastId, meaning.id);
+          if (gap !== undefined) batch.add(Buffer.from(encodeSseComment(gap)), false, receivedAt);
+        }
+        if (meaning.id !== undefined) {
+          laneLastId = meaning.id;
+          clientLastId = meaning.id;
+          had.add(meaning.id);
+          if (!history.has(meaning.id)) {
+            hub.ids.observe(meaning.id);
+            history.append(meaning.id, withoutBom(block));
+          }
+        }
+        counters.eventsIn++;
+        counters.bytesIn += block.length;
+        batch.add(block, true, receivedAt);
+      },
+      onReadEnd: flush,
+      onOversize: (bytes) => {
+        flush();
+        counters.oversizeEventsDropped++;
+        sub.comment(`gateway dropped an event of ${bytes} bytes (over maxEventBytes ${runtime.maxEventBytes})`);
+      },
+      onAnswer: (status, headers, body) => {
+        flush();
+        upstream = undefined;
+        counters.upstreamFailures++;
+        const why = `backend answered HTTP ${status}`;
+        if (!opened) {
+          if (status >= 500 && holdable()) return holdOpen(why);
+          return passAnswerThrough(sub.res, status, headers, body);
+        }
+        if (status === 204) {
+          sub.comment('backend answered 204 No Content: the stream is over');
+          return sub.end();
+        }
+        retry(why);
+      },
+      onClosed: ({ kind, detail, trailing }) => {
+        flush();
+        upstream = undefined;
+        if (!opened) {
+          counters.upstreamFailures++;
+          if (holdable()) return holdOpen(detail);
+          return sendBadGateway(sub.res, detail, hub.url);
+        }
+        if (kind === 'refused') counters.upstreamFailures++;
+        if (runtime.onBackendDrop === 'close-client') {
+          if (trailing.length) sub.write(trailing, false);
+          return sub.end();
+        }
+        retry(detail);
+      },
+    });
+  };
+
+  /** Held through an outage: a reconnecting client, or a stream the backend has served before. */
+  const holdable = () => hub.outageWindowMs > 0 && (hub.everStreamed || lastEventId !== undefined);
+
+  const holdOpen = (why: string) => {
+    if (sub.closed) return;
+    open(undefined, `${why}; the gateway holds this stream open and reconnects`);
+    retry(why);
+  };
+
+  const retry = (why: string) => {
+    if (sub.closed) return;
+    const now = Date.now();
+    outageSince ??= now;
+    if (now - outageSince >= hub.outageWindowMs) {
+      sub.comment(`${why}: the backend has been unreachable for ${Math.round((now - outageSince) / 1000)} s (outageSeconds ${hub.outageWindowMs / 1000}); the gateway ends this stream, reconnect to resume`);
+      return sub.end();
+    }
+    const delay = Math.max(backoff, hub.backendRetryMs ?? 0);
+    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    sub.comment(`${why}; the gateway reconnects in ${delay} ms${laneLastId !== undefined ? ` with Last-Event-ID ${laneLastId}` : ''}`);
+    timer = setTimeout(connect, delay);
+  };
+
+  sub.res.on('close', () => {
+    clearTimeout(timer);
+    upstream?.close();
+  });
+  connect();
+}
