@@ -11,7 +11,11 @@ import { announceReady, serveRpc } from './rpc.ts';
  * two processes started a moment apart could disagree by ~4 ms. Events follow a fixed schedule (`rate` per second from the moment the rate
  * is set); a 10 ms timer writes the events that are due as one batch, to every connection.
  *
- * Usage: backend.ts <eventBytes>
+ * Usage: backend.ts <eventBytes> [--resume]
+ *
+ * With --resume it keeps the last 10,000 events and answers a Last-Event-ID with the ones after it
+ * before live ones (what `sse-studio check --url` expects of a well-behaved server); without it, as
+ * in the benchmark, every connection starts live.
  */
 export interface BackendReady {
   port: number;
@@ -26,6 +30,10 @@ export interface BackendStats {
 const TICK_MS = 10;
 const eventBytes = Number(process.argv[2] ?? 200);
 const pad = 'x'.repeat(Math.max(0, eventBytes - 40));
+const resume = process.argv.includes('--resume');
+const HISTORY = 10_000;
+const history: string[] = [];
+let historyFirstId = 1;
 
 const streams = new Set<http.ServerResponse>();
 let nextId = 1;
@@ -42,7 +50,15 @@ function tick(): void {
   scheduled += due;
   const sentAt = monotonicMs().toFixed(3);
   let text = '';
-  for (let i = 0; i < due; i++) text += `id: ${nextId++}\ndata: ${sentAt} ${pad}\n\n`;
+  for (let i = 0; i < due; i++) {
+    const frame = `id: ${nextId++}\ndata: ${sentAt} ${pad}\n\n`;
+    text += frame;
+    if (resume) history.push(frame);
+  }
+  if (history.length > HISTORY) {
+    historyFirstId += history.length - HISTORY;
+    history.splice(0, history.length - HISTORY);
+  }
   eventsSent += due;
   const batch = Buffer.from(text, 'latin1');
   for (const res of streams) {
@@ -68,6 +84,9 @@ function setRate(perSecond: number): void {
 const server = http.createServer({ noDelay: true }, (req, res) => {
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
+  const lastEventId = req.headers['last-event-id'];
+  const from = lastEventId ? Number(lastEventId) : NaN;
+  if (resume && Number.isInteger(from)) res.write(history.slice(Math.max(0, from + 1 - historyFirstId)).join(''));
   streams.add(res);
   res.on('close', () => streams.delete(res));
 });

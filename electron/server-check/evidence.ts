@@ -8,6 +8,11 @@ export interface RunEvidence {
   options: ServerCheckOptions;
   /** The undisturbed connection held for the whole run (the ground truth). */
   observe: { capture: StreamCapture | undefined; status: number | undefined; headers: Record<string, string>; httpVersion: string | undefined; redirects: string[]; error: string | undefined };
+  /**
+   * When no headers came in time: the same request asking for no compression (Accept-Encoding:
+   * identity), to tell compression in the path from a server that is just slow to answer.
+   */
+  identityProbe?: { answeredMs: number | undefined; status: number | undefined; error: string | undefined };
   /** How long the undisturbed connection was watched. */
   watchedMs: number;
   resume: ResumeProbeResult | undefined;

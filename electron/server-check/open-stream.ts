@@ -27,6 +27,12 @@ export interface StreamAnswer {
   close(): void;
 }
 
+/**
+ * What a browser's EventSource sends, so the server (and any proxy) answers as it would answer a
+ * browser: a proxy that compresses only does so when asked. User headers win.
+ */
+export const BROWSER_HEADERS: Readonly<Record<string, string>> = { accept: 'text/event-stream', 'cache-control': 'no-cache', 'accept-encoding': 'gzip, deflate, br' };
+
 // RFC 9113 §8.2.2: connection-specific fields are malformed on HTTP/2.
 const NOT_ON_HTTP2 = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'upgrade', 'host']);
 
@@ -40,7 +46,7 @@ function openHttp1(url: URL, options: OpenStreamOptions): Promise<StreamAnswer> 
   return new Promise((resolve, reject) => {
     const req = (secure ? https : http).request(url, {
       method: 'GET',
-      headers: { accept: 'text/event-stream', ...options.headers },
+      headers: { ...BROWSER_HEADERS, ...options.headers },
       agent: false,
       ...(secure && options.insecure ? { rejectUnauthorized: false } : {}),
     });
@@ -80,7 +86,7 @@ function openHttp2(url: URL, options: OpenStreamOptions): Promise<StreamAnswer> 
     };
     const timer = setTimeout(() => fail(new Error(`no answer within ${options.timeoutMs} ms`)), options.timeoutMs);
     session.on('error', fail);
-    const headers: http2.OutgoingHttpHeaders = { ':method': 'GET', ':path': url.pathname + url.search, accept: 'text/event-stream' };
+    const headers: http2.OutgoingHttpHeaders = { ':method': 'GET', ':path': url.pathname + url.search, ...BROWSER_HEADERS };
     for (const [name, value] of Object.entries(options.headers)) if (!NOT_ON_HTTP2.has(name.toLowerCase())) headers[name.toLowerCase()] = value;
     const stream = session.request(headers);
     stream.on('error', (err) => setImmediate(() => fail(err)));

@@ -1,5 +1,6 @@
 import http2 from 'node:http2';
 import type { Http2Evidence } from './evidence.ts';
+import { BROWSER_HEADERS } from './open-stream.ts';
 
 /**
  * Opens one HTTP/2 connection (h2 by ALPN for https:, h2c with prior knowledge for http:) and
@@ -24,7 +25,7 @@ export function probeHttp2(url: URL, headers: Record<string, string>, insecure: 
     const plain: http2.OutgoingHttpHeaders = {};
     for (const [k, v] of Object.entries(headers)) if (!['connection', 'host', 'keep-alive', 'transfer-encoding', 'upgrade'].includes(k.toLowerCase())) plain[k.toLowerCase()] = v;
     for (let i = 0; i < streams; i++) {
-      const stream = session.request({ ':method': 'GET', ':path': url.pathname + url.search, accept: 'text/event-stream', ...plain });
+      const stream = session.request({ ':method': 'GET', ':path': url.pathname + url.search, ...BROWSER_HEADERS, ...plain });
       let status = 0;
       let counted = false;
       stream.on('response', (h) => (status = Number(h[':status'] ?? 0)));

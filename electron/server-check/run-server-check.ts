@@ -11,6 +11,7 @@ import { stopCheck } from './checks/stop.ts';
 import type { RunEvidence } from './evidence.ts';
 import { createHostAllowlist } from './host-allowlist.ts';
 import { openFollowing } from './open-following.ts';
+import { openStream } from './open-stream.ts';
 import { probeCors } from './probe-cors.ts';
 import { probeHttp2 } from './probe-http2.ts';
 import { runResumeProbe } from './resume-probe.ts';
@@ -60,6 +61,11 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
     evidence.observe.error = (err as Error).message;
   }
 
+  if (evidence.observe.error?.startsWith('no answer within') && !Object.keys(options.headers).some((h) => h.toLowerCase() === 'accept-encoding')) {
+    progress('no headers yet: asking again without compression');
+    evidence.identityProbe = await probeIdentity(target, options, PROBE_TIMEOUT_MS);
+  }
+
   const capture = evidence.observe.capture;
   if (capture) {
     const watchStart = capture.answer.answeredAt;
@@ -89,6 +95,16 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
   const checks = [responseCheck, deliveryCheck, framingCheck, idsCheck, resumeCheck, retryCheck, keepAliveCheck, http2Check, corsCheck, stopCheck].map((check) => check(evidence));
   const counts = countStatuses(checks);
   return { url: url.href, startedAt: new Date(started).toISOString(), durationMs: Date.now() - started, checks, counts, ok: counts.fail === 0 };
+}
+
+async function probeIdentity(url: URL, options: ServerCheckOptions, timeoutMs: number): Promise<NonNullable<RunEvidence['identityProbe']>> {
+  try {
+    const a = await openStream(url, { headers: { ...options.headers, 'accept-encoding': 'identity' }, http2: options.http2, insecure: options.insecure, timeoutMs });
+    a.close();
+    return { answeredMs: a.answeredAt - a.requestedAt, status: a.status, error: undefined };
+  } catch (err) {
+    return { answeredMs: undefined, status: undefined, error: (err as Error).message };
+  }
 }
 
 /** Until the deadline, or until the server ends the stream. */

@@ -23,6 +23,9 @@ interface Burst {
 export function deliveryCheck(e: RunEvidence): CheckResult {
   const base = { id: 'delivery' as const, title: 'Unbuffered delivery' };
   const c = e.observe.capture;
+  if (!c && e.observe.error?.startsWith('no answer within')) {
+    return { ...base, status: 'fail', summary: `nothing arrived, not even the headers (${e.observe.error}): a client sees no event at all`, evidence: [] };
+  }
   if (!c) return { ...base, status: 'unknown', summary: 'no stream to watch', evidence: [] };
   const requestedAt = c.answer.requestedAt;
   const firstByte = c.firstByteAt();

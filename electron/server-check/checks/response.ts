@@ -10,6 +10,15 @@ import type { CheckResult } from '../types.ts';
 export function responseCheck(e: RunEvidence): CheckResult {
   const base = { id: 'response' as const, title: 'Response' };
   const o = e.observe;
+  if (o.error !== undefined && /^no answer within/.test(o.error)) {
+    const id = e.identityProbe;
+    if (id?.answeredMs !== undefined) {
+      const summary = `buffered by compression: asked as a browser asks (Accept-Encoding: gzip, deflate, br), ${o.error}; asked without compression, ${id.status} came after ${id.answeredMs} ms. A compressing proxy holds the stream, headers included, until its buffer fills: turn compression off for text/event-stream`;
+      return { ...base, status: 'fail', summary, evidence: [...o.redirects, `with Accept-Encoding: gzip, deflate, br: ${o.error}`, `with Accept-Encoding: identity: ${id.status} after ${id.answeredMs} ms`] };
+    }
+    const summary = `${o.error}: no response headers came, so nothing reaches a client; a buffering proxy holds even the headers until its buffer fills (or the server answers only with its first event)`;
+    return { ...base, status: 'fail', summary, evidence: [...o.redirects] };
+  }
   if (o.error !== undefined || o.status === undefined) return { ...base, status: 'fail', summary: `no answer: ${o.error ?? 'unknown error'}`, evidence: [...o.redirects] };
   const evidence = [`HTTP ${o.httpVersion} ${o.status}`, ...o.redirects.map((r) => `redirect: ${r}`)];
   const fails: string[] = [];

@@ -42,7 +42,8 @@ export async function startRuleBreakingBackend(kind: Misbehaviour, intervalMs = 
       res.on('close', () => undefined);
       return;
     }
-    const from = Number(req.headers['last-event-id']);
+    const lastEventId = req.headers['last-event-id'];
+    const from = lastEventId ? Number(lastEventId) : NaN;
     if ((kind === 'honours-last-event-id' || kind === 'buffers') && Number.isInteger(from)) for (let i = from + 1; i <= n; i++) res.write(frame(i));
     if (kind === 'replays-from-start') for (let i = 1; i <= n; i++) res.write(frame(i));
     open.add(client);
