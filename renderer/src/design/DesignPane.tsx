@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
@@ -16,13 +15,15 @@ import { DesignBanners } from './DesignBanners.tsx';
 import { DesignForms } from './DesignForms.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SaveControls } from './SaveControls.tsx';
+import { markUnsaved } from './unsaved-documents.ts';
 import { useValidation } from './useValidation.ts';
 
 /**
  * The Design page of one document: forms on the left, the AsyncAPI text on the right, both bound to
  * one in-memory text. Ctrl/Cmd+S saves; a recovery draft is kept while there are unsaved edits.
  */
-export function DesignPane({ documentId, active, onDirtyChange }: { documentId: string; active: boolean; onDirtyChange?: (dirty: boolean) => void }) {
+export function DesignPane({ documentId, active, onDirtyChange, onTextChange }: { documentId: string; active: boolean; onDirtyChange?: (dirty: boolean) => void; onTextChange?: (text: string) => void }) {
   const { client } = useStudio();
   const doc = useDesignDocument(client, documentId);
   const editor = useRef<CodeEditorHandle>(null);
@@ -48,6 +49,14 @@ export function DesignPane({ documentId, active, onDirtyChange }: { documentId: 
   const jump = useCallback((line: number, column: number) => editor.current?.reveal(line, column), []);
 
   useEffect(() => onDirtyChange?.(doc.dirty), [doc.dirty, onDirtyChange]);
+  // The workspace asks before it replaces this page while it holds unsaved edits.
+  useEffect(() => {
+    markUnsaved(documentId, doc.dirty);
+    return () => markUnsaved(documentId, false);
+  }, [documentId, doc.dirty]);
+  useEffect(() => {
+    if (doc.loaded) onTextChange?.(doc.text);
+  }, [doc.loaded, doc.text, onTextChange]);
 
   useEffect(() => {
     if (doc.conflict?.cause === 'save') setDialogOpen(true);
@@ -92,9 +101,15 @@ export function DesignPane({ documentId, active, onDirtyChange }: { documentId: 
         {doc.dirty ? <Chip size="small" color="warning" variant="outlined" label="unsaved" data-testid="design-unsaved" /> : <Chip size="small" variant="outlined" label="saved" />}
         <Box sx={{ flex: 1 }} />
         <ExportMenu getText={getText} fileName={documentId} />
-        <Button variant="contained" size="small" data-testid="design-save" loading={doc.saving} disabled={!doc.dirty} onClick={() => void save()} title="Save (Ctrl+S)">
-          Save
-        </Button>
+        <SaveControls
+          fileName={documentId}
+          dirty={doc.dirty}
+          saving={doc.saving}
+          invalid={invalid}
+          onSave={() => void save()}
+          onSaveUnreadable={(problem) => void doc.saveUnreadable(problem)}
+          onDiscard={() => void doc.discardChanges()}
+        />
       </Box>
       <DesignBanners doc={bannerDoc} invalid={invalid} onResolve={resolve} onJump={jump} />
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(340px, 420px) 1fr', gap: 2 }}>

@@ -9,6 +9,7 @@ import { memo, useState } from 'react';
 import { EXPORT_FORMATS, EXPORT_PROFILES, EXPORT_VERSIONS, exportSseApi, type ExportOptions } from '../../../shared/asyncapi/export-sse-api.ts';
 import { readApiText } from '../../../shared/asyncapi/import-sse-api.ts';
 import { exportFileName, downloadDocument } from './download.ts';
+import { HtmlDocsButton } from '../docs/HtmlDocsButton.tsx';
 
 const PROFILE_HELP: Record<ExportOptions['profile'], string> = {
   studio: 'Everything, with SSE Studio settings (x-context, x-gateway): imports back without loss.',
@@ -67,6 +68,7 @@ export const ExportMenu = memo(function ExportMenu({ getText, fileName }: { getT
               Download
             </Button>
           )}
+          {reading?.ok && <HtmlDocsButton fullWidth getText={getText} fileName={fileName} onDone={() => setAnchor(null)} />}
         </Box>
       </Popover>
     </>

@@ -15,9 +15,10 @@ import { MetricsTab } from '../metrics/MetricsTab.tsx';
 import { LazyDesignPane } from '../design/LazyDesignPane.tsx';
 import { ApiOverview } from '../overview/ApiOverview.tsx';
 import { RuntimeTab } from '../runtime/RuntimeTab.tsx';
+import { LazyDocsTab } from '../docs/LazyDocsTab.tsx';
 import { versionLabel } from './version-label.ts';
 
-export type TabName = 'overview' | 'design' | 'runtime' | 'metrics';
+export type TabName = 'overview' | 'design' | 'docs' | 'runtime' | 'metrics';
 
 /**
  * One API: its name and the deploy switch, then tabs: Overview (where the gateway serves it),
@@ -45,6 +46,8 @@ export function ApiDetail({
   // The Design page stays mounted once opened, so its unsaved text and editor state survive a look at another tab.
   const [designOpened, setDesignOpened] = useState(initialTab === 'design');
   const [designDirty, setDesignDirty] = useState(false);
+  // The Design editor's text as typed (saved or not): the Docs tab follows it.
+  const [designText, setDesignText] = useState<string>();
   const setTab = (next: TabName) => {
     setTabState(next);
     if (next === 'design') setDesignOpened(true);
@@ -108,6 +111,7 @@ export function ApiDetail({
             </Box>
           }
         />
+        <Tab value="docs" label="Docs" data-testid="tab-docs" id="api-tab-docs" aria-controls="api-tabpanel" />
         <Tab
           value="runtime"
           data-testid="tab-runtime"
@@ -126,9 +130,10 @@ export function ApiDetail({
         {tab === 'overview' && <ApiOverview api={api} />}
         {designOpened && (
           <Box sx={{ display: tab === 'design' ? 'block' : 'none' }}>
-            <LazyDesignPane documentId={api.id} active={tab === 'design'} onDirtyChange={setDesignDirty} />
+            <LazyDesignPane documentId={api.id} active={tab === 'design'} onDirtyChange={setDesignDirty} onTextChange={setDesignText} />
           </Box>
         )}
+        {tab === 'docs' && <LazyDocsTab api={api} liveText={designText} />}
         {tab === 'runtime' && <RuntimeTab api={api} form={runtime} />}
         {tab === 'metrics' && <MetricsTab api={api} />}
       </Box>
