@@ -37,10 +37,10 @@ table { border-collapse: collapse; width: 100%; margin: 6px 0; } th, td { text-a
 .url { display: flex; gap: 8px; align-items: center; margin: 4px 0; } .url .proto { width: 52px; font-size: 12px; font-weight: 700; color: var(--accent); } .url .proto.https { color: var(--ok); }
 button { font: inherit; font-size: 12px; padding: 2px 10px; border: 1px solid var(--line); border-radius: 5px; background: var(--bg); color: var(--fg); cursor: pointer; }
 button:hover { border-color: var(--accent); }
-.flow { display: flex; flex-wrap: wrap; align-items: stretch; gap: 0; margin: 10px 0; }
-.flow .node { border: 1px solid var(--line); border-radius: 8px; padding: 6px 10px; background: var(--bg); min-width: 110px; max-width: 340px; }
+.flow { display: grid; grid-template-columns: auto auto minmax(0, 1fr) auto minmax(0, 1fr); align-items: stretch; margin: 10px 0; }
+.flow .node { border: 1px solid var(--line); border-radius: 8px; padding: 6px 10px; background: var(--bg); overflow-wrap: anywhere; }
 .flow .node b { display: block; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
-.flow .arrow { display: flex; flex-direction: column; justify-content: center; align-items: center; padding: 0 8px; color: var(--muted); font-size: 12px; min-width: 90px; }
+.flow .arrow { display: flex; flex-direction: column; justify-content: center; align-items: center; padding: 0 8px; color: var(--muted); font-size: 12px; min-width: 70px; text-align: center; }
 .flow .arrow::after { content: ""; display: block; width: 100%; height: 0; border-top: 2px solid var(--accent); margin-top: 2px; }
 .note { border-left: 3px solid var(--accent); padding: 4px 12px; margin: 8px 0; }
 details > summary { cursor: pointer; color: var(--accent); margin: 4px 0; }

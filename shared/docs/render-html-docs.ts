@@ -92,9 +92,9 @@ function flowHtml(topic: DocsTopic): string {
   return [
     '<div class="flow" role="img" aria-label="Event flow" data-flow>',
     '<div class="node"><b>Client</b>EventSource / curl</div>',
-    '<div class="arrow">GET, Accept: text/event-stream</div>',
+    '<div class="arrow">GET →</div>',
     `<div class="node"><b>Gateway</b><span class="mono">${h(gateway)}</span></div>`,
-    `<div class="arrow">${h(events)} ⟵</div>`,
+    `<div class="arrow">⟵ ${h(events)}</div>`,
     `<div class="node"><b>Backend</b><span class="mono">${h(topic.backendUrl ?? 'the API\u2019s endpoint')}</span></div>`,
     '</div>',
   ].join('');
