@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures/studio-server.ts';
-import { DesignPage } from './pages/design-page.ts';
+import { DesignPage, studioCall } from './pages/design-page.ts';
 import { StudioPage } from './pages/studio-page.ts';
 
 const SCREEN = { width: 1280, height: 800 };
@@ -138,4 +138,85 @@ test('rename, duplicate and delete an API; a delete asks first and can be undone
   await studioPage.apiItem('General Ledger').click();
   await expect(page.getByTestId('undo-bar')).toBeHidden();
   expect(existsSync(path.join(studio.projectDir, 'general-ledger-copy-1.0.0.asyncapi.yaml'))).toBe(false);
+});
+
+test('Discard changes, a prompt before leaving unsaved edits, and the recovery banner says why it is there', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  const studioPage = new StudioPage(page);
+  await createApi(page, 'Other Feed', '/other');
+  await createApi(page, 'Draft Feed', '/draft');
+  const design = new DesignPage(page);
+  await design.open();
+
+  // Discard changes: asks, then the editor and the forms show the file again.
+  await design.field('name').fill('Draft Feed Edited');
+  await expect(page.getByTestId('design-unsaved')).toBeVisible();
+  await page.getByTestId('design-discard').click();
+  await page.getByTestId('design-discard-confirm').click();
+  await expect(page.getByTestId('design-discarded')).toBeVisible();
+  await expect(design.field('name')).toHaveValue('Draft Feed');
+  await expect.poll(() => design.text()).toContain('title: Draft Feed\n');
+  await expect(page.getByTestId('design-save')).toBeDisabled();
+
+  // Leaving the API with unsaved edits asks first; Stay keeps everything.
+  await design.field('name').fill('Draft Feed Two');
+  await studioPage.apiItem('Other Feed').click();
+  await expect(page.getByTestId('leave-message')).toContainText('draft-feed-1.0.0.asyncapi.yaml');
+  await shot(page, 'leave-prompt-1280x800.png');
+  await page.getByTestId('leave-stay').click();
+  await expect(page.getByTestId('api-name')).toHaveText('Draft Feed');
+  await expect(design.field('name')).toHaveValue('Draft Feed Two');
+
+  // The recovery copy of a reloaded page says the page went away before it was saved.
+  await expect
+    .poll(async () => (await studioCall<{ draft: { text: string } | null }>(page, 'documents.get', { id: 'draft-feed-1.0.0.asyncapi.yaml' })).value?.draft?.text ?? '', { timeout: 10_000 })
+    .toContain('Draft Feed Two');
+  await page.reload();
+  await studioPage.apiItem('Draft Feed').first().click();
+  await page.getByTestId('tab-design').click();
+  await expect(page.getByTestId('draft-offer')).toContainText('closed or the page reloaded before it was saved');
+  // Changed on disk since: the banner says so instead.
+  const file = path.join(studio.projectDir, 'draft-feed-1.0.0.asyncapi.yaml');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('title: Draft Feed', 'title: Draft Feed Elsewhere'));
+  await page.reload();
+  await studioPage.apiItem('Draft Feed Elsewhere').click();
+  await page.getByTestId('tab-design').click();
+  await expect(page.getByTestId('draft-offer')).toContainText('the file has changed since');
+
+  // Leave and discard: the other API opens, the recovery copy is gone.
+  await page.getByTestId('draft-restore').click();
+  await expect(page.getByTestId('design-unsaved')).toBeVisible();
+  await studioPage.apiItem('Other Feed').click();
+  await page.getByTestId('leave-discard').click();
+  await expect(page.getByTestId('api-name')).toHaveText('Other Feed');
+  await expect.poll(async () => (await studioCall<{ draft: unknown }>(page, 'documents.get', { id: 'draft-feed-1.0.0.asyncapi.yaml' })).value?.draft ?? null).toBeNull();
+});
+
+test('saving a document that does not parse asks first, undeploys it, and says what happened', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  await createApi(page, 'Broken Feed', '/broken');
+  await page.getByTestId('deploy-button').click();
+  await expect(page.getByTestId('deployed-status')).toHaveText('Deployed');
+  const design = new DesignPage(page);
+  await design.open();
+  const line = await design.lineOf('version: 1.0.0');
+  await design.placeCursor(line, 200);
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('title: [unclosed');
+  await expect(design.invalidBanner()).toBeVisible();
+  await page.getByTestId('design-save').click();
+  await expect(page.getByTestId('design-save-unreadable-message')).toContainText('it will no longer be deployed');
+  await shot(page, 'save-unreadable-1280x800.png');
+  // Keep editing: nothing written.
+  await page.getByRole('button', { name: 'Keep editing' }).click();
+  const file = path.join(studio.projectDir, 'broken-feed-1.0.0.asyncapi.yaml');
+  expect(readFileSync(file, 'utf8')).not.toContain('[unclosed');
+  await page.getByTestId('design-save').click();
+  await page.getByTestId('design-save-unreadable-confirm').click();
+  await expect(page.getByTestId('design-saved-unreadable')).toContainText('no longer an SSE API and is not deployed');
+  await expect.poll(() => readFileSync(file, 'utf8')).toContain('[unclosed');
+  const gateway = studio.gatewayUrl;
+  await expect.poll(async () => (await fetch(`${gateway}/broken/1.0.0/x`)).status).toBe(404);
 });

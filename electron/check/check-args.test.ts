@@ -3,12 +3,12 @@ import { parseCheckArgs } from './check-args.ts';
 
 describe('sse-studio check arguments', () => {
   it('has defaults', () => {
-    expect(parseCheckArgs(['proj'])).toEqual({ ok: true, value: { project: 'proj', events: 30, durationSeconds: 60, rate: 20, http2: false, backendDrop: true, json: false } });
+    expect(parseCheckArgs(['proj'])).toEqual({ ok: true, value: { project: 'proj', events: 30, durationSeconds: 60, rate: 20, http2: false, backendDrop: true, numericIds: false, junit: undefined, json: false } });
   });
 
   it('reads every option', () => {
-    const parsed = parseCheckArgs(['proj', '--events', '12', '--duration', '2.5', '--rate', '50', '--http2', '--no-backend-drop', '--json']);
-    expect(parsed).toEqual({ ok: true, value: { project: 'proj', events: 12, durationSeconds: 2.5, rate: 50, http2: true, backendDrop: false, json: true } });
+    const parsed = parseCheckArgs(['proj', '--events', '12', '--duration', '2.5', '--rate', '50', '--http2', '--no-backend-drop', '--numeric-ids', '--junit', 'out.xml', '--json']);
+    expect(parsed).toEqual({ ok: true, value: { project: 'proj', events: 12, durationSeconds: 2.5, rate: 50, http2: true, backendDrop: false, numericIds: true, junit: 'out.xml', json: true } });
   });
 
   it.each([
@@ -18,6 +18,7 @@ describe('sse-studio check arguments', () => {
     [['p', '--events', '4.5'], /--events must be a whole number/],
     [['p', '--duration', 'soon'], /--duration must be a number from 1 to 86400/],
     [['p', '--rate', '5000'], /--rate must be a number from 0.1 to 1000/],
+    [['p', '--junit', ''], /--junit needs a file/],
     [['p', '--bogus'], /Unknown option '--bogus'.*sse-studio check --help/],
   ])('refuses %j', (argv, message) => {
     const parsed = parseCheckArgs(argv);

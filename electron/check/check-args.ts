@@ -14,6 +14,10 @@ export interface CheckOptions {
   http2: boolean;
   /** Restart the mock backend once (a backend-side drop) for APIs it serves. */
   backendDrop: boolean;
+  /** Judge lost events of backends without a source record by the numeric-id rule (ids count up by a constant step). */
+  numericIds?: boolean;
+  /** Also write the result as JUnit XML here (one test case per topic), for CI. */
+  junit?: string | undefined;
   json: boolean;
 }
 
@@ -37,11 +41,17 @@ Options:
   --rate <n>        events per second asked of the mock backend (default ${CHECK_DEFAULTS.rate})
   --http2           subscribe over HTTP/2 (h2c) instead of HTTP/1.1
   --no-backend-drop client-side drops only
+  --numeric-ids     for backends the mock does not serve (no source record): take ids counting up
+                    by a constant step as the source's numbering, so a missing number is lost
+  --junit <file>    also write the result as JUnit XML (one test case per topic) for CI
   --json            print the result as JSON on stdout (progress goes to stderr)
   -h, --help        show this help
 
-Exit status: 0 all topics green, 1 any topic red (an event lost, duplicated or out of order, or a
-topic that could not be checked), 2 usage errors.`;
+Lost events are judged by the mock's record of what it produced when the mock is the backend; for
+other backends only with --numeric-ids, else the topic is UNKNOWN after a drop (it says why).
+
+Exit status: 0 all topics green, 1 any topic red (an event lost, duplicated or out of order) or
+unknown (a topic that could not be checked), 2 usage errors.`;
 
 export type ParsedCheckArgs = { ok: true; value: CheckOptions } | { ok: true; help: true } | { ok: false; message: string };
 
@@ -58,6 +68,8 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         rate: { type: 'string' },
         http2: { type: 'boolean' },
         'no-backend-drop': { type: 'boolean' },
+        'numeric-ids': { type: 'boolean' },
+        junit: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -76,9 +88,20 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
   if (typeof durationSeconds === 'string') return { ok: false, message: durationSeconds };
   const rate = number('--rate', values.rate, CHECK_DEFAULTS.rate, LIMITS.rate, false);
   if (typeof rate === 'string') return { ok: false, message: rate };
+  if (values.junit !== undefined && values.junit.trim() === '') return { ok: false, message: '--junit needs a file to write the JUnit XML to, e.g. --junit check-results.xml.' };
   return {
     ok: true,
-    value: { project: project.project, events, durationSeconds, rate, http2: values.http2 === true, backendDrop: values['no-backend-drop'] !== true, json: values.json === true },
+    value: {
+      project: project.project,
+      events,
+      durationSeconds,
+      rate,
+      http2: values.http2 === true,
+      backendDrop: values['no-backend-drop'] !== true,
+      numericIds: values['numeric-ids'] === true,
+      junit: values.junit,
+      json: values.json === true,
+    },
   };
 }
 

@@ -2,7 +2,7 @@ import { formatIds, type DropWindow } from '../../shared/sse/replay-verdict.ts';
 import type { CheckResult, TargetReport } from './run-check.ts';
 
 /**
- * The check result for a person: per API and topic the verdict first (GREEN / RED / SKIPPED), then
+ * The check result for a person: per API and topic the verdict first (GREEN / RED / UNKNOWN / SKIPPED), then
  * what was subscribed to and why, the counts, one line per drop, and the reasons with the ids.
  */
 export function formatCheckReport(result: CheckResult): string[] {
@@ -36,7 +36,8 @@ export function formatCheckReport(result: CheckResult): string[] {
 const INDENT = '         ';
 
 function formatTarget(t: TargetReport): string[] {
-  const head = `  ${t.status.toUpperCase().padEnd(7)}${t.topic}`;
+  const status = t.status.toUpperCase();
+  const head = `  ${status.padEnd(7)}${status.length >= 7 ? ' ' : ''}${t.topic}`;
   if (t.status === 'skipped' || !t.url) return [`${head}: skipped: ${t.reason ?? 'not subscribed'}`];
   const url = new URL(t.url);
   const lines = [`${head} -> ${url.pathname}${url.search}`];
@@ -51,6 +52,7 @@ function formatTarget(t: TargetReport): string[] {
   if (types) lines.push(`${INDENT}event types: ${types}${t.eventTypes.declared ? ` (declared: ${t.eventTypes.declared.join(', ')})` : ' (none declared in the document)'}`);
   for (const w of v.windows) lines.push(`${INDENT}${formatWindow(w)}`);
   for (const reason of v.reasons) lines.push(`${INDENT}! ${reason}`);
+  for (const why of v.unknown) lines.push(`${INDENT}unknown: ${why}`);
   if (t.eventTypes.undeclared.length) lines.push(`${INDENT}warning: event types the document does not declare for ${t.topic}: ${t.eventTypes.undeclared.join(', ')} (a client listening for the declared names misses them)`);
   for (const note of v.notes) lines.push(`${INDENT}note: ${note}`);
   if (t.incomplete) lines.push(`${INDENT}note: ${t.incomplete}`);

@@ -8,7 +8,8 @@ import { startLiveBackend, type LiveBackend } from '../../test/support/live-back
 /**
  * Backend-side drops of a backend that is not the mock: the test cuts the scripted backend's
  * connections (hooks.dropBackend) while the client stays connected to the gateway, which resumes
- * the backend with Last-Event-ID. Whether anything is lost is up to the backend.
+ * the backend with Last-Event-ID. Whether anything is lost is up to the backend. The backend is not
+ * the mock, so there is no source record: the numeric-id rule is turned on (--numeric-ids).
  */
 let live: LiveBackend | undefined;
 let dir: string | undefined;
@@ -34,7 +35,7 @@ x-gateway: { upstream: per-client, onBackendDrop: reconnect-upstream }
   );
   const notes: string[] = [];
   const result = await runChecks(
-    { project: dir, events: 9, durationSeconds: 20, rate: 20, http2: false, backendDrop: true, json: false },
+    { project: dir, events: 9, durationSeconds: 20, rate: 20, http2: false, backendDrop: true, numericIds: true, json: false },
     { note: (l) => notes.push(l), status: () => undefined, dropBackend: () => live!.dropAll() },
   );
   return { result, notes, target: result.targets[0]!, verdict: result.targets[0]!.verdict! };

@@ -50,8 +50,9 @@ export interface TargetReport {
   backend: string;
   mockBacked: boolean;
   credentials: string | null;
-  status: 'green' | 'red' | 'skipped';
-  /** Why skipped or red when there is no verdict to say it (failed, no events). */
+  /** The verdict's status (unknown: not every drop could be checked against evidence), or skipped. */
+  status: 'green' | 'red' | 'unknown' | 'skipped';
+  /** Why skipped, red or unknown when there is no verdict to say it (failed, no events). */
   reason: string | null;
   events: number;
   drops: DoneStep[];
@@ -75,7 +76,8 @@ export interface CheckResult {
   mockRestarts: number;
   problems: ProjectProblem[];
   targets: TargetReport[];
-  status: 'green' | 'red';
+  /** green only when every checked topic is; red when any is red; unknown otherwise. */
+  status: 'green' | 'red' | 'unknown';
 }
 
 const TICK_MS = 25;
@@ -102,20 +104,20 @@ export async function runChecks(options: CheckOptions, hooks: CheckHooks): Promi
     const planned = planTargets(studio, options, hooks);
     const mockRestarts = await drive(studio, planned, options, hooks);
     const { problems } = studio.project.list();
-    const targets = planned.map((p) => finalReport(p));
+    const targets = planned.map((p) => finalReport(p, studio as StudioHost, options.numericIds === true));
     const checked = targets.filter((t) => t.status !== 'skipped');
     return {
       project: options.project,
       startedAt: new Date(started).toISOString(),
       durationMs: Date.now() - started,
-      settings: { events: options.events, durationSeconds: options.durationSeconds, rate: options.rate, http2: options.http2, backendDrop: options.backendDrop },
+      settings: { events: options.events, durationSeconds: options.durationSeconds, rate: options.rate, http2: options.http2, backendDrop: options.backendDrop, numericIds: options.numericIds, junit: options.junit },
       plan: describePlan(topicPlan(options.events, options.backendDrop), options.backendDrop),
       gatewayUrl: studio.gateway?.url ?? null,
       mockUrl: studio.mock?.url ?? null,
       mockRestarts,
       problems,
       targets,
-      status: checked.length > 0 && checked.every((t) => t.status === 'green') ? 'green' : 'red',
+      status: checked.length > 0 && checked.every((t) => t.status === 'green') ? 'green' : checked.some((t) => t.status === 'red') || checked.length === 0 ? 'red' : 'unknown',
     };
   } finally {
     await studio?.stop();
@@ -262,14 +264,20 @@ async function restartMock(studio: StudioHost, hooks: CheckHooks, down: (at: num
   }
 }
 
-function finalReport({ report, probe, documentText }: Planned): TargetReport {
+/**
+ * The topic's verdict from the same engine and evidence as the viewer's: the mock's record when the
+ * mock is the source, else the numeric-id rule when asked for (--numeric-ids), else the client's view.
+ */
+function finalReport({ report, probe, documentText }: Planned, studio: StudioHost, numericIds: boolean): TargetReport {
   if (!probe) return report;
   const received: Record<string, number> = {};
   for (const entry of probe.recorder.log) if (entry.kind === 'event') received[entry.type ?? 'message'] = (received[entry.type ?? 'message'] ?? 0) + 1;
   const declared = declaredEventNames(documentText, report.topic) ?? null;
   const eventTypes = { received, declared, undeclared: declared ? Object.keys(received).filter((t) => !declared.includes(t)) : [] };
-  const verdict = probe.verdict();
-  const { words } = probe.truth();
+  const guessed = probe.truth();
+  const record = report.url ? studio.sourceTruth(new URL(report.url), probe.startedAt) : undefined;
+  const verdict = probe.verdict(record ?? (numericIds ? guessed.truth : undefined));
+  const words = !record && numericIds ? guessed.words : `judged by ${verdict.ruleWords}`;
   const plan = probe.plan;
   const incomplete = probe.state === 'failed' || probe.finished ? null : `stopped by the time limit after ${probe.events} events, ${probe.done.length} of ${plan.steps.length} drops made`;
   let status: TargetReport['status'] = verdict.status;
@@ -278,7 +286,7 @@ function finalReport({ report, probe, documentText }: Planned): TargetReport {
     status = 'red';
     reason = `the subscription failed: ${probe.failure ?? 'unknown reason'}`;
   } else if (probe.events === 0) {
-    status = 'red';
+    status = 'unknown';
     reason = 'no events arrived';
   }
   return { ...report, status, reason, events: probe.events, drops: probe.done, ids: words, incomplete, eventTypes, verdict };

@@ -42,6 +42,8 @@ export class TopicProbe {
   private readonly subscriber: SseSubscriber;
   private readonly firstIds: string[] = [];
   private openedAt = 0;
+  /** When the probe started: source records from before it are not its stream's. */
+  readonly startedAt = Date.now();
   /** Live events since the last step. */
   private phaseEvents = 0;
 
@@ -137,8 +139,9 @@ export class TopicProbe {
     return { truth: undefined, words: ids.length < MIN_IDS_FOR_SCHEME ? 'too few ids before the first drop to know the numbering' : 'not numbers (only duplicates can be checked)' };
   }
 
-  verdict(): ReplayVerdict {
-    return this.recorder.verdict({ truth: this.truth().truth });
+  /** The verdict from the one engine, judged by `truth` (a source record, or the numeric-id rule when asked for). */
+  verdict(truth: SourceTruth | undefined): ReplayVerdict {
+    return this.recorder.verdict({ truth });
   }
 
   private markDone(): void {

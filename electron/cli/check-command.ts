@@ -1,5 +1,6 @@
 import { CHECK_USAGE, parseCheckArgs } from '../check/check-args.ts';
 import { formatCheckReport } from '../check/check-report.ts';
+import { writeJUnitFile } from '../check/junit-file.ts';
 import { createProgress } from '../check/progress-line.ts';
 import { runChecks } from '../check/run-check.ts';
 import { ProjectOpenError } from '../project/project-store.ts';
@@ -52,6 +53,14 @@ export async function runCheck(argv: string[], out: (line: string) => void, err:
     const exitCode = result.status === 'green' ? 0 : 1;
     if (options.json) out(JSON.stringify({ ...result, exitCode }, null, 2));
     else for (const line of formatCheckReport(result)) out(line);
+    if (options.junit) {
+      const written = await writeJUnitFile(options.junit, result);
+      if (!written.ok) {
+        err(`sse-studio check: ${written.message}`);
+        return 1;
+      }
+      if (!options.json) out(`JUnit XML: ${written.path}`);
+    }
     return exitCode;
   } catch (error) {
     progress.end();

@@ -6,6 +6,8 @@ import { Gateway, METRICS_PATH, type AccessEntry } from '../gateway/gateway.ts';
 import { loadOrCreateLocalCertificate, loadUserCertificate } from '../gateway/transports/local-certificate.ts';
 import { studioHome } from './default-project.ts';
 import { resolveMockEndpoint } from './mock-endpoint.ts';
+import { findSourceTruth } from './source-truth.ts';
+import type { SourceTruth } from '../../shared/sse/replay-verdict.ts';
 import { MOCK_STREAMS, MockBackend } from '../mock/mock-backend.ts';
 import { ProjectStore, type ProjectApi } from '../project/project-store.ts';
 import { Subscriptions } from '../viewer/subscriptions.ts';
@@ -48,7 +50,10 @@ export const DEFAULT_MOCK_PORT = 8080;
 
 export class StudioHost {
   private readonly events = new EventEmitter();
-  private readonly subscriptions = new Subscriptions((e) => this.events.emit('event', e));
+  private readonly subscriptions = new Subscriptions(
+    (e) => this.events.emit('event', e),
+    (url, startedAt) => this.sourceTruth(url, startedAt),
+  );
   readonly handlers: StudioHandlers;
   private readonly load: Pick<StudioHandlers, LoadMethods>;
 
@@ -226,6 +231,18 @@ export class StudioHost {
     };
   }
 
+  /**
+   * The source truth for a stream at `url` (subscribed to since `startedAt`): the mock's record
+   * when the mock is its source, straight or through the gateway. The viewer and `check` judge by it.
+   */
+  sourceTruth(url: URL, startedAt: number): SourceTruth | undefined {
+    return findSourceTruth(url, startedAt, {
+      mock: this.mock,
+      gatewayOrigins: () => [this.gateway?.url, this.gateway?.httpsUrl].flatMap((u) => (u ? [new URL(u).origin] : [])),
+      deployed: () => this.project.list().apis.filter((a) => this.gateway?.isDeployed(a.id)).map((a) => ({ basePath: a.basePath, endpoint: this.endpointOf(a), topics: a.api.topics })),
+    });
+  }
+
   /** The backend the gateway really streams from (the running mock when the API names its usual address). */
   endpointOf(entry: ProjectApi): string {
     return resolveMockEndpoint(entry.api.endpoint, DEFAULT_MOCK_PORT, this.mock?.url);
@@ -306,12 +323,13 @@ export class StudioHost {
           if (/[*{}]/.test(topicPath)) return fail('bad_topic', `Subscribe to a concrete path: replace "*" or {param} in ${topicPath}, e.g. /prices.`);
           url = new URL(this.gateway.url + entry.basePath + topicPath);
         }
+        const info = { ...('apiId' in target ? { apiId: target.apiId, topicPath: target.topicPath } : {}), ...(target.ids ? { ids: target.ids } : {}) };
         const subscriptionId = this.subscriptions.start(url, target.lastEventId, {
           ...(target.headers ? { headers: target.headers } : {}),
           ...(target.http2 ? { http2: true } : {}),
           // https: trust the gateway's own certificate (local or the user's), or anything when asked.
           ...(url.protocol === 'https:' ? { tls: { ...(this.gatewayCert ? { ca: this.gatewayCert } : {}), ...(target.insecureTls ? { rejectUnauthorized: false } : {}) } } : {}),
-        });
+        }, info);
         return ok({ subscriptionId, url: url.href });
       },
       'apis.updateRuntime': async ({ id, gateway }) => {
@@ -326,8 +344,13 @@ export class StudioHost {
       'subscriptions.close': async ({ subscriptionId }) => ok({ closed: this.subscriptions.close(subscriptionId) }),
       'subscriptions.drop': async ({ subscriptionId }) => ok({ dropped: this.subscriptions.drop(subscriptionId) }),
       'subscriptions.verdict': async ({ subscriptionId, ids }) => {
-        const verdict = this.subscriptions.verdict(subscriptionId, ids === 'consecutive' ? { truth: { kind: 'consecutive' } } : {});
+        const verdict = this.subscriptions.verdict(subscriptionId, ids ? { ids } : {});
         return verdict ? ok(verdict) : fail('not_found', `There is no subscription "${subscriptionId}" (only the last few closed ones are kept): open it again.`);
+      },
+      'subscriptions.list': async () => ok({ subscriptions: this.subscriptions.list() }),
+      'subscriptions.events': async ({ subscriptionId, afterSeq }) => {
+        const kept = this.subscriptions.events(subscriptionId, afterSeq);
+        return kept ? ok(kept) : fail('not_found', `There is no subscription "${subscriptionId}" (only the last few closed ones are kept): open it again.`);
       },
       'subscriptions.timeline': async ({ subscriptionId }) => {
         const entries = this.subscriptions.timeline(subscriptionId);

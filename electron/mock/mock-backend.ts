@@ -13,6 +13,7 @@ import { MockListener } from './mock-listener.ts';
 import { endpointVerdict, routeRequest, type MockApi, type MockRoute } from './mock-routes.ts';
 import { MockStream } from './mock-stream.ts';
 import { MAX_STREAMS, MockStreams } from './mock-streams.ts';
+import { MockSourceIndex, type SourceRun } from './mock-source-record.ts';
 import { scenarioName, topicScenario } from './payload/topic-scenario.ts';
 import { seedOf, type Random } from './random.ts';
 import type { Scenario } from './scenario.ts';
@@ -59,6 +60,8 @@ export interface MockBackendOptions {
 export class MockBackend {
   readonly faults: MockFaults;
   private readonly streams: MockStreams;
+  /** Which stream served each request path: the replay verdict's source truth (read-only). */
+  private readonly sources = new MockSourceIndex();
   private readonly connections = new Set<MockConnection>();
   private readonly listener: MockListener;
   private apis: MockApi[] = [];
@@ -86,6 +89,7 @@ export class MockBackend {
   }
 
   async stop(): Promise<void> {
+    this.sources.freeze();
     this.streams.remove();
     await this.listener.close();
   }
@@ -114,6 +118,11 @@ export class MockBackend {
     this.fingerprints = next;
     this.faults.refresh();
     return this.apiStatuses();
+  }
+
+  /** What the mock produced for requests to `requestPath` (path and query), one entry per stream that served it. */
+  sourceRecord(requestPath: string): SourceRun[] | undefined {
+    return this.sources.record(requestPath);
   }
 
   status(): MockStatus {
@@ -252,6 +261,7 @@ export class MockBackend {
     connection.begin([...(decision.bom ? [BOM] : []), ...(retryMs !== undefined ? [encodeSseRetry(retryMs)] : [])]);
     const lastEventId = req.headers['last-event-id'];
     s.subscribe(connection, Array.isArray(lastEventId) ? lastEventId[0] : lastEventId, accept);
+    this.sources.note(req.url ?? '/', s, accept);
   }
 
   private streamDefaults() {

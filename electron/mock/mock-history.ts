@@ -30,6 +30,11 @@ export class MockHistory {
     return this.entries.length;
   }
 
+  /** Read-only view, oldest first (the replay verdict's source record reads it). */
+  list(): readonly HistoryEntry[] {
+    return this.entries;
+  }
+
   /** The events after `lastEventId`, oldest first; undefined when the history cannot place the id. */
   after(lastEventId: string, ids: MockIdScheme): HistoryEntry[] | undefined {
     if (ids === 'sequence') {

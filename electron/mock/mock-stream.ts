@@ -88,6 +88,13 @@ export class MockStream {
     if (this.subscribers.size === 0) this.scheduleIdleStop();
   }
 
+  /** The ids produced that `accept` passes, oldest first, from the history (complete when it forgot none): the verdict's source truth. */
+  producedIds(accept: (key: string | undefined) => boolean): { ids: string[]; complete: boolean } {
+    const ids: string[] = [];
+    for (const e of this.history.list()) if (e.id !== undefined && accept(e.key)) ids.push(e.id);
+    return { ids, complete: this.history.size === this.produced };
+  }
+
   /** Counts an event written to a subscriber. */
   counted(): void {
     this.sent++;

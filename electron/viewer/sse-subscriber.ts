@@ -39,6 +39,10 @@ export interface TimelineEntry {
   delayMs?: number;
   /** `error` after an open connection ended: why. */
   dropped?: DropCause;
+  /** `failed` on an HTTP answer: its status (401, 503 ...). */
+  status?: number;
+  /** `notice` for a `: gap:` comment: the server announced events lost before they reached it. */
+  gap?: true;
 }
 
 export interface SubscriberCallbacks {
@@ -179,14 +183,14 @@ export class SseSubscriber {
     const { status, contentType, body } = answer;
     if (status === 204) {
       body.resume();
-      return this.fail('the server answered 204 No Content: the stream is over, no reconnect');
+      return this.fail('the server answered 204 No Content: the stream is over, no reconnect', status);
     }
     if (status !== 200 || !EVENT_STREAM.test(contentType)) {
       // Keep the start of the body for the message: it usually says what is wrong (401, 404 ...).
       let text = '';
       const done = () => {
         clearTimeout(cutoff);
-        if (attempt === this.attempt) this.fail(`HTTP ${status} ${contentType || 'without content type'}${text.trim() ? `: ${text.trim()}` : ''} (not an event stream: no reconnect)`);
+        if (attempt === this.attempt) this.fail(`HTTP ${status} ${contentType || 'without content type'}${text.trim() ? `: ${text.trim()}` : ''} (not an event stream: no reconnect)`, status);
       };
       const cutoff = setTimeout(done, ERROR_BODY_WAIT_MS);
       body.setEncoding('utf8');
@@ -217,6 +221,11 @@ export class SseSubscriber {
       },
       onRetry: (ms) => {
         this.retryMs = Math.min(ms, this.maxRetryMs);
+      },
+      // A gateway announces holes it could not fill with `: gap: ...`; the verdict counts them.
+      onComment: (comment) => {
+        const text = comment.trim();
+        if (text.startsWith('gap:')) this.emitNotice(text, { gap: true });
       },
       onEvent: (message) => {
         this.callbacks.onEvent(toReceivedEvent(message, { frame, receivedAt, lastEventId: this.lastId, connection, maxRawBytes }));
@@ -261,10 +270,10 @@ export class SseSubscriber {
     }, delayMs);
   }
 
-  private fail(why: string): void {
+  private fail(why: string, status?: number): void {
     if (this.state === 'closed' || this.state === 'failed') return;
     this.teardown();
-    this.emit('failed', why);
+    this.emit('failed', why, status !== undefined ? { status } : {});
   }
 
   private teardown(): void {
@@ -282,7 +291,7 @@ export class SseSubscriber {
     if (coarse) this.callbacks.onState?.(coarse, detail);
   }
 
-  private emitNotice(detail: string): void {
-    this.callbacks.onTimeline?.({ state: 'notice', at: Date.now(), detail, connection: this.opened });
+  private emitNotice(detail: string, extra: Partial<TimelineEntry> = {}): void {
+    this.callbacks.onTimeline?.({ state: 'notice', at: Date.now(), detail, connection: this.opened, ...extra });
   }
 }

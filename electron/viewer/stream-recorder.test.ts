@@ -17,12 +17,20 @@ describe('stream recorder', () => {
     r.timeline({ state: 'reconnecting', at: 25, detail: '', connection: 1, lastEventId: '1' });
     r.timeline({ state: 'open', at: 26, detail: '', connection: 2, lastEventId: '1' });
     r.sourceDrop('backend restarted', 30);
+    r.timeline({ state: 'notice', at: 31, detail: 'gap: 4 events lost at the source', connection: 2, gap: true });
+    r.timeline({ state: 'failed', at: 40, detail: 'HTTP 503 text/plain: maintenance', connection: 2, status: 503 });
+    // Every attempt with the Last-Event-ID it sent is in the one log the verdict reads (issue 10).
     expect(r.log).toEqual([
+      { kind: 'attempt', at: 1, lastEventId: undefined },
       { kind: 'open', connection: 1, at: 2, lastEventId: undefined, requestedAt: 1 },
       { kind: 'event', connection: 1, id: '1', type: 'message', receivedAt: 3, sentAt: undefined },
       { kind: 'drop', connection: 1, at: 4, cause: 'client-drop', detail: 'dropped' },
+      { kind: 'attempt', at: 14, lastEventId: '1' },
+      { kind: 'attempt', at: 25, lastEventId: '1' },
       { kind: 'open', connection: 2, at: 26, lastEventId: '1', requestedAt: 25 },
       { kind: 'source-drop', at: 30, detail: 'backend restarted' },
+      { kind: 'gap', at: 31, connection: 2, detail: 'gap: 4 events lost at the source' },
+      { kind: 'fail', at: 40, detail: 'HTTP 503 text/plain: maintenance', status: 503 },
     ]);
     expect(r.verdict().counts).toMatchObject({ connections: 2, drops: 2, events: 1 });
   });

@@ -20,7 +20,12 @@ export class StreamRecorder {
 
   /** Feed every timeline entry of the subscriber. */
   timeline(entry: TimelineEntry): void {
-    if (entry.state === 'connecting' || entry.state === 'reconnecting') this.requestedAt = entry.at;
+    if (entry.state === 'connecting' || entry.state === 'reconnecting') {
+      this.requestedAt = entry.at;
+      this.push({ kind: 'attempt', at: entry.at, lastEventId: entry.lastEventId });
+    }
+    if (entry.state === 'failed') this.push({ kind: 'fail', at: entry.at, detail: entry.detail, status: entry.status });
+    if (entry.state === 'notice' && entry.gap) this.push({ kind: 'gap', at: entry.at, connection: entry.connection, detail: entry.detail });
     if (entry.state === 'open') this.push({ kind: 'open', connection: entry.connection, at: entry.at, lastEventId: entry.lastEventId, requestedAt: this.requestedAt });
     else if (entry.state === 'error' && entry.dropped) this.push({ kind: 'drop', connection: entry.connection, at: entry.at, cause: entry.dropped, detail: entry.detail });
   }

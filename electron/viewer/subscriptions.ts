@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { StudioEvent, ViewerEvent } from '../../shared/api/contract.ts';
-import type { ReplayVerdict, VerdictOptions } from '../../shared/sse/replay-verdict.ts';
+import type { StudioEvent, SubscriptionState, SubscriptionSummary, VerdictIdRule, ViewerEvent } from '../../shared/api/contract.ts';
+import type { ReplayVerdict, SourceTruth, VerdictOptions } from '../../shared/sse/replay-verdict.ts';
+import { KeptEvents } from './kept-events.ts';
 import type { ReceivedEvent } from './received-event.ts';
 import { DeliveryBatch } from './delivery-batch.ts';
 import { SseSubscriber, type SubscriberOptions, type TimelineEntry } from './sse-subscriber.ts';
@@ -13,6 +14,11 @@ import { StreamRecorder } from './stream-recorder.ts';
  * "showing 1 in N". Each subscription also
  * records what it saw, so the viewer can ask for a live replay verdict and drop the connection on
  * purpose; the record of a closed subscription is kept (the last few) to read its verdict after.
+ *
+ * Sessions live here, not in a view: a subscription runs until the user stops it; a tab switch,
+ * another API or a page reload only detach the UI, which re-attaches with `list`, `events`,
+ * `timeline` and `verdict`. The verdict, the drop log and the connection log are all read from the
+ * one recorder every timeline entry goes through, so they agree on every Last-Event-ID.
  */
 const FLUSH_MS = 50;
 const MAX_PER_SECOND = 30_000;
@@ -22,6 +28,18 @@ const FINISHED_KEPT = 10;
 /** Log entries kept per subscription for its verdict (the oldest are forgotten past it). */
 const RECORDED_ENTRIES = 50_000;
 const RAW_PREVIEW_BYTES = 2048;
+/** Events kept per session for a view that re-attaches. */
+export const KEPT_EVENTS = 5000;
+
+/** Where the session was opened, and its numeric-id rule. */
+export interface SessionInfo {
+  apiId?: string;
+  topicPath?: string;
+  ids?: VerdictIdRule;
+}
+
+/** The best source truth the host has for a URL (the mock's or the gateway's record), from when the session started. */
+export type SourceTruthFinder = (url: URL, startedAt: number) => SourceTruth | undefined;
 
 /** ViewerEvent plus the details the viewer shows; extra fields ride along until the contract names them. */
 export interface ViewerEventDetail extends ViewerEvent {
@@ -43,6 +61,12 @@ interface Entry {
   /** Converted to ViewerEventDetail only when sent: most of a very fast stream never is. */
   pending: DeliveryBatch<{ event: ReceivedEvent; seq: number }>;
   seq: number;
+  kept: KeptEvents<{ event: ReceivedEvent; seq: number }>;
+  info: SessionInfo;
+  ids: VerdictIdRule;
+  startedAt: number;
+  state: SubscriptionState;
+  detail: string;
 }
 
 export class Subscriptions {
@@ -52,13 +76,22 @@ export class Subscriptions {
   private flushTimer: NodeJS.Timeout | undefined;
   private lastFlushAt = performance.now();
 
-  constructor(private readonly emit: (event: StudioEvent) => void) {}
+  constructor(
+    private readonly emit: (event: StudioEvent) => void,
+    private readonly sourceTruth: SourceTruthFinder = () => undefined,
+  ) {}
 
-  start(url: URL, lastEventId?: string, options: SubscribeOptions = {}): string {
+  start(url: URL, lastEventId?: string, options: SubscribeOptions = {}, info: SessionInfo = {}): string {
     const subscriptionId = randomUUID();
     const recorder = new StreamRecorder(RECORDED_ENTRIES);
     const entry: Entry = {
       pending: new DeliveryBatch(MAX_PER_FLUSH),
+      kept: new KeptEvents(KEPT_EVENTS),
+      info,
+      ids: info.ids ?? 'off',
+      startedAt: Date.now(),
+      state: 'connecting',
+      detail: '',
       seq: 0,
       recorder,
       timeline: [],
@@ -73,12 +106,16 @@ export class Subscriptions {
           },
           onState: (state, detail) => {
             this.flush();
+            entry.state = state;
+            entry.detail = detail;
             this.emit({ type: 'subscription.state', subscriptionId, state, detail, at: Date.now() });
             if (state === 'closed' || state === 'failed') this.retire(subscriptionId, entry);
           },
           onEvent: (event) => {
             recorder.event(event);
-            entry.pending.push({ event, seq: ++entry.seq });
+            const item = { event, seq: ++entry.seq };
+            entry.pending.push(item);
+            entry.kept.push(item);
             this.scheduleFlush();
           },
         },
@@ -107,15 +144,56 @@ export class Subscriptions {
     return this.open.get(subscriptionId)?.subscriber.dropConnection() ?? false;
   }
 
-  /** The replay verdict so far: of an open subscription, or of one of the last closed ones. */
-  verdict(subscriptionId: string, options?: VerdictOptions): ReplayVerdict | undefined {
-    const entry = this.open.get(subscriptionId) ?? this.finished.get(subscriptionId);
-    return entry?.recorder.verdict(options);
+  /**
+   * The replay verdict so far: of an open subscription, or of one of the last stopped ones. Judged
+   * with the best evidence there is: the source's record, else the numeric-id rule when the session
+   * has it on (`ids` sets it, and it stays set), else what the client saw. An explicit `truth` wins.
+   */
+  verdict(subscriptionId: string, options: VerdictOptions & { ids?: VerdictIdRule } = {}): ReplayVerdict | undefined {
+    const entry = this.find(subscriptionId);
+    if (!entry) return undefined;
+    const { ids, ...rest } = options;
+    if (ids) entry.ids = ids;
+    const truth = rest.truth ?? this.sourceTruth(entry.subscriber.url, entry.startedAt) ?? (entry.ids === 'consecutive' ? ({ kind: 'consecutive' } as const) : undefined);
+    return entry.recorder.verdict({ ...rest, truth });
+  }
+
+  /** Every session: running ones (oldest first), then the last few stopped. */
+  list(): SubscriptionSummary[] {
+    return [...this.open, ...this.finished].map(([subscriptionId, entry]) => {
+      const verdict = this.verdict(subscriptionId) as ReplayVerdict;
+      return {
+        subscriptionId,
+        url: entry.subscriber.url.href,
+        ...(entry.info.apiId !== undefined ? { apiId: entry.info.apiId } : {}),
+        ...(entry.info.topicPath !== undefined ? { topicPath: entry.info.topicPath } : {}),
+        state: entry.state,
+        detail: entry.detail,
+        startedAt: entry.startedAt,
+        events: entry.seq,
+        connections: entry.subscriber.connections,
+        ids: entry.ids,
+        verdictStatus: verdict.status,
+        verdictSummary: verdict.summary,
+      };
+    });
+  }
+
+  /** The session's kept events after `afterSeq` (all kept ones when not given), for a view that re-attaches. */
+  events(subscriptionId: string, afterSeq = 0): { events: ViewerEventDetail[]; total: number; firstSeq: number } | undefined {
+    const entry = this.find(subscriptionId);
+    if (!entry) return undefined;
+    const events = entry.kept.after(afterSeq).map(({ event, seq }) => toViewerEvent(event, seq));
+    return { events, total: entry.seq, firstSeq: entry.kept.firstSeq ?? entry.seq + 1 };
+  }
+
+  private find(subscriptionId: string): Entry | undefined {
+    return this.open.get(subscriptionId) ?? this.finished.get(subscriptionId);
   }
 
   /** The latest reconnection timeline entries (connecting, open, error, waiting N ms, reconnecting ...). */
   timeline(subscriptionId: string): TimelineEntry[] | undefined {
-    const entry = this.open.get(subscriptionId) ?? this.finished.get(subscriptionId);
+    const entry = this.find(subscriptionId);
     return entry && [...entry.timeline];
   }
 

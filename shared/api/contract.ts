@@ -120,6 +120,29 @@ export interface SubscriptionOptions {
   http2?: boolean;
   /** https: accept any certificate (local testing only). The gateway's own certificate is trusted anyway. */
   insecureTls?: boolean;
+  /** The numeric-id rule for the verdict ('consecutive': ids count up by one, a gap is lost); kept with the session. */
+  ids?: VerdictIdRule;
+}
+
+/** 'consecutive' turns the numeric-id rule on; 'off' turns it off again. */
+export type VerdictIdRule = 'consecutive' | 'off';
+
+/** A session on the host: a subscription that lives until the user stops it, whatever the UI does. */
+export interface SubscriptionSummary {
+  subscriptionId: string;
+  url: string;
+  /** The API and topic path it was opened on (absent for a plain URL). */
+  apiId?: string;
+  topicPath?: string;
+  state: SubscriptionState;
+  detail: string;
+  startedAt: number;
+  /** Events received so far (the host keeps the latest of them, see subscriptions.events). */
+  events: number;
+  connections: number;
+  ids: VerdictIdRule;
+  verdictStatus: ReplayVerdict['status'];
+  verdictSummary: string;
 }
 
 /** One line of a subscription's reconnection timeline (electron/viewer/sse-subscriber.ts). */
@@ -136,6 +159,10 @@ export interface SubscriptionTimelineEntry {
   delayMs?: number;
   /** error after an open connection ended: why. */
   dropped?: 'client-drop' | 'server-closed' | 'network-error';
+  /** failed on an HTTP answer: its status (401, 503 ...). */
+  status?: number;
+  /** notice for a `: gap:` comment: the server announced events lost before they reached it. */
+  gap?: true;
 }
 
 export type SubscriptionState = 'connecting' | 'open' | 'waiting' | 'closed' | 'failed';
@@ -227,8 +254,16 @@ export interface StudioMethods {
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
   /** Drops the connection on purpose; it reconnects as a browser would after a network error. */
   'subscriptions.drop': { params: { subscriptionId: string }; result: { dropped: boolean } };
-  /** The replay verdict so far; `ids: 'consecutive'` says the source numbers its events 1, 2, 3 ... (gaps are then lost events). */
-  'subscriptions.verdict': { params: { subscriptionId: string; ids?: 'consecutive' }; result: ReplayVerdict };
+  /**
+   * The replay verdict so far, from the one engine (shared/sse/replay-verdict.ts) with the best
+   * evidence the host has: the mock's record, the gateway's, or the numeric-id rule when turned on.
+   * `ids` turns that rule on ('consecutive') or off ('off') for this session and is kept.
+   */
+  'subscriptions.verdict': { params: { subscriptionId: string; ids?: VerdictIdRule }; result: ReplayVerdict };
+  /** The sessions on the host (running ones and the last few stopped), for the session list and to re-attach. */
+  'subscriptions.list': { params: Record<string, never>; result: { subscriptions: SubscriptionSummary[] } };
+  /** The session's kept events (bounded, the latest), after `afterSeq` when given: what a re-attaching view shows. */
+  'subscriptions.events': { params: { subscriptionId: string; afterSeq?: number }; result: { events: ViewerEvent[]; total: number; firstSeq: number } };
   'subscriptions.timeline': { params: { subscriptionId: string }; result: { entries: SubscriptionTimelineEntry[] } };
 }
 

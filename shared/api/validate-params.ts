@@ -49,7 +49,8 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'apis.deploy': strings(['id']),
   'apis.undeploy': strings(['id']),
   'subscriptions.open': (params) => {
-    const { headers, http2, insecureTls, ...rest } = params;
+    const { headers, http2, insecureTls, ids, ...rest } = params;
+    if (ids !== undefined && ids !== 'consecutive' && ids !== 'off') return fail('bad_params', '"ids" must be "consecutive" or "off" when given.');
     if (headers !== undefined && (typeof headers !== 'object' || headers === null || Array.isArray(headers) || !Object.values(headers).every((v) => typeof v === 'string'))) {
       return fail('bad_params', '"headers" must be an object of header names to string values when given.');
     }
@@ -62,8 +63,15 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'subscriptions.close': strings(['subscriptionId']),
   'subscriptions.drop': strings(['subscriptionId']),
   'subscriptions.verdict': (params) => {
-    if (params.ids !== undefined && params.ids !== 'consecutive') return fail('bad_params', '"ids" must be "consecutive" when given.');
+    if (params.ids !== undefined && params.ids !== 'consecutive' && params.ids !== 'off') return fail('bad_params', '"ids" must be "consecutive" or "off" when given.');
     return strings<'subscriptions.verdict'>(['subscriptionId'], ['ids'])(params);
+  },
+  'subscriptions.list': empty(),
+  'subscriptions.events': (params) => {
+    if (params.afterSeq !== undefined && (typeof params.afterSeq !== 'number' || !Number.isInteger(params.afterSeq) || params.afterSeq < 0)) return fail('bad_params', '"afterSeq" must be a whole number, 0 or more, when given.');
+    const { afterSeq, ...rest } = params;
+    const checked = strings<'subscriptions.events'>(['subscriptionId'])(rest);
+    return checked.ok ? ok({ ...checked.value, ...(afterSeq !== undefined ? { afterSeq: afterSeq as number } : {}) }) : checked;
   },
   'subscriptions.timeline': strings(['subscriptionId']),
   'apis.updateRuntime': (params) => {

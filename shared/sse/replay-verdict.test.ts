@@ -127,12 +127,14 @@ describe('replay verdict', () => {
   it('events without ids: nothing can be checked, and the verdict says why', () => {
     const s = new Stream().open().live(undefined, undefined, undefined).drop('network-error').open().live(undefined, undefined);
     const v = computeReplayVerdict(s.log, consecutive);
-    expect(v.status).toBe('green');
+    // Issue 10: a drop that could not be checked is not green — it is unknown, with the reason.
+    expect(v.status).toBe('unknown');
+    expect(v.unknown.join('\n')).toMatch(/^no ids: the events carry no id, so 1 drop cannot be checked/);
     expect(v.scheme).toBe('none');
     expect(v.checked).toEqual({ lost: false, duplicates: false, order: false });
     expect(v.counts).toMatchObject({ events: 5, withoutId: 5, drops: 1 });
     expect(v.notes.join('\n')).toMatch(/No event carried an id: nothing can be checked/);
-    expect(v.summary).toMatch(/nothing checkable/);
+    expect(v.summary).toMatch(/^unknown: no ids/);
   });
 
   it('some events without ids are skipped and counted; the rest is checked', () => {
@@ -167,7 +169,10 @@ describe('replay verdict', () => {
     const s = new Stream().open().live(10, 20, 30).drop().open('30').live(50, 60);
     const v = computeReplayVerdict(s.log);
     expect(v.scheme).toBe('numeric');
-    expect(v.status).toBe('green');
+    // Issue 10: without a record or the numeric-id rule the drop is unchecked: unknown, not green.
+    expect(v.status).toBe('unknown');
+    expect(v.rule).toBe('client-only');
+    expect(v.unknown.join('\n')).toMatch(/no source record: 1 drop could not be checked for lost events/);
     expect(v.checked).toEqual({ lost: false, duplicates: true, order: true });
     expect(v.notes.join('\n')).toMatch(/a gap is not counted as lost/);
     expect(computeReplayVerdict(s.log, consecutive).lost).toHaveLength(9 + 9 + 19 + 9);
@@ -222,6 +227,91 @@ describe('replay verdict', () => {
     expect(v.counts.lost).toBe(99_999);
     expect(v.lost).toHaveLength(50);
     expect(v.notes.join('\n')).toMatch(/cut at 50/);
+  });
+});
+
+describe('replay verdict: unknown, records and gaps announced at the source (issue 10)', () => {
+  it('a 401 before any connection opened is unknown, with the reason', () => {
+    const log: StreamLogEntry[] = [
+      { kind: 'attempt', at: 1 },
+      { kind: 'fail', at: 2, status: 401, detail: 'HTTP 401 text/plain: Unauthorized: missing API key (not an event stream: no reconnect)' },
+    ];
+    const v = computeReplayVerdict(log, consecutive);
+    expect(v.status).toBe('unknown');
+    expect(v.unknown).toEqual(['not connected: HTTP 401 text/plain: Unauthorized: missing API key (not an event stream: no reconnect)']);
+    expect(v.summary).toMatch(/^unknown: not connected: HTTP 401/);
+  });
+
+  it('a stream that died after a 503 on its reconnect is unknown (dead stream), and keeps the Last-Event-ID it tried', () => {
+    const s = new Stream().open().live(1, 2, 3).drop('server-closed');
+    s.log.push({ kind: 'attempt', at: s.now, lastEventId: '3' }, { kind: 'fail', at: s.now + 1, status: 503, detail: 'HTTP 503 text/plain: maintenance (not an event stream: no reconnect)' });
+    const v = computeReplayVerdict(s.log, consecutive);
+    expect(v.status).toBe('unknown');
+    expect(v.unknown[0]).toMatch(/^dead stream: HTTP 503/);
+    expect(v.windows[0]!.lastEventIdSent).toBe('3');
+    expect(v.lastEventIdSent).toBe('3');
+  });
+
+  it('nothing open yet is unknown, not green', () => {
+    expect(computeReplayVerdict([]).status).toBe('unknown');
+  });
+
+  it('the mock\'s record names the ids produced while the client was away and never delivered — red, rule mock-record', () => {
+    // Replay off, resume off: the reconnect starts at the live edge.
+    const s = new Stream().open().live(1, 2, 3).drop().open('3').live(8, 9).drop().open('9').live(14);
+    const record = { kind: 'record', source: 'mock', segments: [{ ids: ids(1, 14), complete: true }] } as const;
+    const v = computeReplayVerdict(s.log, { truth: record });
+    expect(v.status).toBe('red');
+    expect(v.rule).toBe('mock-record');
+    expect(v.lost).toEqual([...ids(4, 7), ...ids(10, 13)]);
+    expect(v.windows.map((w) => w.lost)).toEqual([ids(4, 7), ids(10, 13)]);
+    expect(v.reasons[0]).toMatch(/drop 1 \(client drop\): 4 events lost, never received: 4-7/);
+  });
+
+  it('non-numeric ids with the mock\'s record: a clean resume is green, every drop checked', () => {
+    const uu = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const s = new Stream().open().live('a', 'b').drop().open('b').replay('c', 'd').live('e', 'f');
+    const v = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'mock', segments: [{ ids: uu, complete: true }] } });
+    expect(v.status).toBe('green');
+    expect(v.unknown).toEqual([]);
+  });
+
+  it('a record that forgot its start does not call older ids unexpected', () => {
+    const s = new Stream().open().live(1, 2, 3, 4, 5, 6);
+    const v = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'mock', segments: [{ ids: ids(4, 6), complete: false }] } });
+    expect(v.counts.unexpected).toBe(0);
+    expect(v.status).toBe('green');
+    expect(v.notes.join('\n')).toMatch(/3 events came before the start of the source's record/);
+  });
+
+  it('a restarted mock (a second segment numbering afresh) is judged against its own run', () => {
+    const s = new Stream().open().live(1, 2, 3).sourceDrop('backend drop: the mock backend restarted').live(1, 2, 4);
+    const v = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'mock', segments: [{ ids: ids(1, 3), complete: true }, { ids: ids(1, 4), complete: true }] } });
+    expect(v.counts.duplicated).toBe(0);
+    expect(v.lost).toEqual(['3']);
+    expect(v.status).toBe('red');
+  });
+
+  it('a gap the gateway announces is lost at the source, a category of its own', () => {
+    const s = new Stream().open().live(1, 2, 3);
+    s.log.push({ kind: 'gap', at: s.now + 1, connection: 1, detail: 'gap: the backend did not resume from 3' });
+    s.live(7, 8);
+    const named = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: ids(1, 8), complete: true }] } });
+    expect(named.status).toBe('red');
+    expect(named.lost).toEqual(ids(4, 6));
+    expect(named.lostAtSource).toMatchObject({ ids: ids(4, 6), count: 3 });
+    expect(named.reasons.join('\n')).toMatch(/3 events lost while connected .*: 4-6 — all lost at the source: the backend did not resume/);
+    expect(named.summary).toMatch(/^red: 3 lost \(3 at the source\)/);
+    const unnamed = computeReplayVerdict(s.log);
+    expect(unnamed.status).toBe('red');
+    expect(unnamed.reasons.join('\n')).toMatch(/lost at the source \(the backend did not resume\): the gateway announced 1 gap/);
+  });
+
+  it('the numeric-id rule says it was used', () => {
+    const v = computeReplayVerdict(new Stream().open().live(1, 2).drop().open('2').live(5).log, consecutive);
+    expect(v.rule).toBe('numeric-ids');
+    expect(v.ruleWords).toMatch(/numeric-id rule \(turned on\)/);
+    expect(v.lost).toEqual(['3', '4']);
   });
 });
 

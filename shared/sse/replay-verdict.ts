@@ -33,7 +33,16 @@ export type StreamLogEntry =
   /** An open connection ended. */
   | { kind: 'drop'; connection: number; at: number; cause: DropCause; detail?: string | undefined }
   /** The source (backend) dropped while the client may have stayed connected (the gateway resumed it). */
-  | { kind: 'source-drop'; at: number; detail: string };
+  | { kind: 'source-drop'; at: number; detail: string }
+  /** A (re)connect request went out with this Last-Event-ID (undefined: none). */
+  | { kind: 'attempt'; at: number; lastEventId?: string | undefined }
+  /** The subscription failed for good (a 401, a 503, a wrong content type ...): no reconnect. */
+  | { kind: 'fail'; at: number; detail: string; status?: number | undefined }
+  /**
+   * The gateway announced a hole in the stream with a `: gap:` comment (its history did not reach
+   * back, or the backend did not resume): events around here were lost before they reached it.
+   */
+  | { kind: 'gap'; at: number; connection: number; detail: string };
 
 export type StreamLog = readonly StreamLogEntry[];
 
@@ -41,7 +50,17 @@ export type StreamLog = readonly StreamLogEntry[];
 export type SourceTruth =
   /** Numeric ids counting up by `step` (default 1): 1, 2, 3 ... or, one symbol of a shared counter, 1, 5, 9 ... */
   | { kind: 'consecutive'; step?: number }
-  | { kind: 'ids'; ids: readonly string[] };
+  | { kind: 'ids'; ids: readonly string[] }
+  /**
+   * The record of a source that saw every event: the mock (what it produced for this stream) or
+   * the gateway (what it received). One segment per run of the source: a restarted mock numbers
+   * afresh, and the client's ids restarting move the verdict to the next segment. A segment that
+   * is not `complete` lost its oldest ids (bounded history): ids before it are not judged.
+   */
+  | { kind: 'record'; source: 'mock' | 'gateway'; segments: ReadonlyArray<{ ids: readonly string[]; complete: boolean }> };
+
+/** Which rule judged the lost events: a source's record, the numeric-id heuristic, or only what the client saw. */
+export type VerdictRule = 'mock-record' | 'gateway-record' | 'source-ids' | 'numeric-ids' | 'client-only';
 
 export interface VerdictOptions {
   truth?: SourceTruth | undefined;
@@ -91,6 +110,8 @@ export interface DropWindow {
   firstLiveId: string | undefined;
   lost: string[];
   lostCount: number;
+  /** How many of the lost the gateway announced as lost at the source (the backend did not resume). */
+  lostAtSource: number;
   duplicated: string[];
   outOfOrder: string[];
   /** Ids where numbering restarted at this seam. */
@@ -106,8 +127,19 @@ export interface IdReset {
   toId: string;
 }
 
+export type VerdictStatus = 'green' | 'red' | 'unknown';
+
 export interface ReplayVerdict {
-  status: 'green' | 'red';
+  /**
+   * red: events were lost, duplicated or out of order (with the ids). unknown (grey): something
+   * could not be checked — `unknown` says why. green: every drop was checked against evidence.
+   */
+  status: VerdictStatus;
+  /** Why the verdict is unknown (empty unless it is). */
+  unknown: string[];
+  rule: VerdictRule;
+  /** The rule in words, for people. */
+  ruleWords: string;
   /** One line in words. */
   summary: string;
   /** Why it is red, in words (empty when green). */
@@ -128,16 +160,24 @@ export interface ReplayVerdict {
     outOfOrder: number;
     unexpected: number;
     resets: number;
+    lostAtSource: number;
   };
   windows: DropWindow[];
   /** Anomalies not at a drop's seam: while the client was connected. */
-  whileConnected: { lost: string[]; lostCount: number; duplicated: string[]; outOfOrder: string[] };
+  whileConnected: { lost: string[]; lostCount: number; lostAtSource: number; duplicated: string[]; outOfOrder: string[] };
   lost: string[];
   duplicated: string[];
   outOfOrder: string[];
   /** Ids the source (truth) never produced. */
   unexpected: string[];
   resets: IdReset[];
+  /**
+   * Lost at the source (the backend did not resume): holes the gateway announced with a `: gap:`
+   * comment, with the ids when a record names them.
+   */
+  lostAtSource: { announced: Array<{ at: number; detail: string }>; ids: string[]; count: number };
+  /** The last Last-Event-ID the client sent (null: none), as its connection log says. */
+  lastEventIdSent: string | null;
 }
 
 // ---- computation ----------------------------------------------------------------------------
@@ -163,9 +203,15 @@ interface Gap {
   from: number;
   to: number;
   pos: number;
+  /** The gateway announced it (`: gap:`): lost at the source. */
+  atSource: boolean;
 }
 
 interface Epoch {
+  /** Truth segment this epoch is judged against (record truth). */
+  segment: number;
+  firstNumeric: number | undefined;
+  maxNumeric: number | undefined;
   firstRank: number | undefined;
   maxRank: number | undefined;
   /** id -> log position of its first arrival (-1: the Last-Event-ID the client started from). */
@@ -177,7 +223,7 @@ interface Epoch {
 export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {}): ReplayVerdict {
   const maxListed = options.maxListed ?? DEFAULT_MAX_LISTED;
   const events = log.filter((e): e is EventEntry => e.kind === 'event');
-  const { scheme, truthIndex, truthIds, schemeNote } = chooseScheme(events, options.truth);
+  const { scheme, segments, schemeNote } = chooseScheme(events, options.truth);
   const gapsCount = scheme === 'consecutive' || scheme === 'truth';
   const seams = findSeams(log, options.replayBurstMs ?? DEFAULT_BURST_MS);
   // Numeric ids map to ranks 0, 1, 2 ... along the source's step (off-step ids have no rank).
@@ -185,9 +231,13 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
   const firstNumeric = events.find((e) => e.id !== undefined && NUMERIC_ID.test(e.id))?.id;
   const offset = firstNumeric === undefined ? 0 : Number(firstNumeric) % step;
   const numericRank = (n: number): number | undefined => ((n - offset) % step === 0 ? (n - offset) / step : undefined);
-  const idOfRank = (rank: number): string => (scheme === 'truth' ? (truthIds[rank] as string) : String(rank * step + offset));
+  const idOfRank = (e: Epoch, rank: number): string => (scheme === 'truth' ? (segments[e.segment]?.ids[rank] as string) : String(rank * step + offset));
+  const segmentHolding = (id: string, from: number): number | undefined => {
+    for (let i = from; i < segments.length; i++) if (segments[i]?.index.has(id)) return i;
+    return undefined;
+  };
 
-  const newEpoch = (): Epoch => ({ firstRank: undefined, maxRank: undefined, seen: new Map(), ranks: [], nextOpaqueRank: 0 });
+  const newEpoch = (segment = 0): Epoch => ({ segment, firstNumeric: undefined, maxNumeric: undefined, firstRank: undefined, maxRank: undefined, seen: new Map(), ranks: [], nextOpaqueRank: 0 });
   let epoch = newEpoch();
   const epochAt = new Map<number, { epoch: Epoch; maxRank: number | undefined }>();
   const rankAt = new Map<number, { epoch: Epoch; rank: number }>();
@@ -201,10 +251,15 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
   let lastId: string | undefined;
   let eventsSoFar = 0;
   let previousWasDuplicate: string | undefined;
+  let announcedGap = false;
+  let beforeRecord = 0;
+  let lastAttempt: Extract<StreamLogEntry, { kind: 'attempt' }> | undefined;
+  let failure: Extract<StreamLogEntry, { kind: 'fail' }> | undefined;
+  const announced: Array<{ at: number; detail: string }> = [];
   const seamByStart = new Map(seams.map((s) => [s.start, s]));
 
   const rankOf = (id: string): number | undefined => {
-    if (scheme === 'truth') return truthIndex.get(id);
+    if (scheme === 'truth') return segments[epoch.segment]?.index.get(id);
     if (scheme === 'consecutive' || scheme === 'numeric') return numericRank(Number(id));
     return epoch.nextOpaqueRank++;
   };
@@ -216,12 +271,32 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
       seam.window.lastIdBefore = lastId;
       epochAt.set(pos, { epoch, maxRank: epoch.maxRank });
     }
+    if (entry.kind === 'attempt') {
+      lastAttempt = entry;
+      return;
+    }
+    if (entry.kind === 'fail') {
+      failure = entry;
+      return;
+    }
+    if (entry.kind === 'gap') {
+      announcedGap = true;
+      announced.push({ at: entry.at, detail: entry.detail });
+      return;
+    }
     if (entry.kind === 'open') {
       connections++;
       // The id a client resumes from counts as had: the source should start after it.
       const from = entry.lastEventId;
-      if (from && connections === 1 && scheme !== 'opaque' && scheme !== 'none') {
-        const rank = scheme === 'truth' ? truthIndex.get(from) : NUMERIC_ID.test(from) ? numericRank(Number(from)) : undefined;
+      if (from && connections === 1 && scheme === 'truth') {
+        const segment = segmentHolding(from, 0);
+        if (segment !== undefined) {
+          epoch.segment = segment;
+          epoch.seen.set(from, -1);
+          epoch.maxRank = segments[segment]?.index.get(from);
+        }
+      } else if (from && connections === 1 && scheme !== 'opaque' && scheme !== 'none') {
+        const rank = NUMERIC_ID.test(from) ? numericRank(Number(from)) : undefined;
         if (rank !== undefined) {
           epoch.seen.set(from, -1);
           epoch.maxRank = rank;
@@ -251,8 +326,26 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
       const rank = numericRank(n);
       // Back by more than one step, to 0/1 or below where this epoch began: a restart, not a swap.
       if (rank !== undefined && rank < epoch.maxRank - 1 && (n <= 1 || (epoch.firstRank !== undefined && rank < epoch.firstRank))) {
-        resets.push({ how: 'numbering-restarted', at: entry.receivedAt, fromId: idOfRank(epoch.maxRank), toId: id });
+        resets.push({ how: 'numbering-restarted', at: entry.receivedAt, fromId: idOfRank(epoch, epoch.maxRank), toId: id });
         epoch = newEpoch();
+      }
+    }
+    if (scheme === 'truth') {
+      // A record with several runs of the source: ids restarting (or only found in a later run) move on to it.
+      const n = NUMERIC_ID.test(id) ? Number(id) : undefined;
+      const inCurrent = segments[epoch.segment]?.index.has(id) === true;
+      const later = segmentHolding(id, epoch.segment + 1);
+      const restarted = n !== undefined && epoch.maxNumeric !== undefined && n < epoch.maxNumeric - 1 && (n <= 1 || (epoch.firstNumeric !== undefined && n < epoch.firstNumeric));
+      if (later !== undefined && (!inCurrent || restarted)) {
+        if (epoch.maxRank === undefined && epoch.seen.size === 0) epoch.segment = later;
+        else {
+          resets.push({ how: 'numbering-restarted', at: entry.receivedAt, fromId: epoch.maxRank === undefined ? undefined : idOfRank(epoch, epoch.maxRank), toId: id });
+          epoch = newEpoch(later);
+        }
+      }
+      if (n !== undefined) {
+        epoch.firstNumeric ??= n;
+        epoch.maxNumeric = Math.max(epoch.maxNumeric ?? n, n);
       }
     }
     lastId = id;
@@ -268,8 +361,12 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     previousWasDuplicate = undefined;
     const rank = rankOf(id);
     epoch.seen.set(id, pos);
+    const gapAnnounced = announcedGap;
+    announcedGap = false;
     if (rank === undefined) {
-      unexpected.push(id);
+      // An id older than a record that forgot its start is not judged; any other is unexpected.
+      if (scheme === 'truth' && epoch.maxRank === undefined && segments[epoch.segment]?.complete === false) beforeRecord++;
+      else unexpected.push(id);
       return;
     }
     rankAt.set(pos, { epoch, rank });
@@ -281,7 +378,7 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     }
     epoch.firstRank ??= rank;
     if (rank > epoch.maxRank) {
-      if (gapsCount && rank > epoch.maxRank + 1) gaps.push({ epoch, from: epoch.maxRank + 1, to: rank - 1, pos });
+      if (gapsCount && rank > epoch.maxRank + 1) gaps.push({ epoch, from: epoch.maxRank + 1, to: rank - 1, pos, atSource: gapAnnounced });
       epoch.maxRank = rank;
     } else {
       outOfOrder.push({ id, pos });
@@ -295,24 +392,31 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     if (!ranks) sorted.set(e, (ranks = [...e.ranks].sort((a, b) => a - b)));
     return ranks.slice(lowerBound(ranks, from), lowerBound(ranks, to + 1));
   };
-  const lostAt: Array<{ pos: number; ids: string[]; count: number }> = [];
+  const lostAt: Array<{ pos: number; ids: string[]; count: number; atSource: boolean }> = [];
+  const atSource = { ids: [] as string[], count: 0 };
   for (const gap of gaps) {
     const late = new Set(receivedIn(gap.epoch, gap.from, gap.to));
     const count = gap.to - gap.from + 1 - late.size;
     if (count <= 0) continue;
     const ids: string[] = [];
-    for (let r = gap.from; r <= gap.to && ids.length < maxListed; r++) if (!late.has(r)) ids.push(idOfRank(r));
-    lostAt.push({ pos: gap.pos, ids, count });
+    for (let r = gap.from; r <= gap.to && ids.length < maxListed; r++) if (!late.has(r)) ids.push(idOfRank(gap.epoch, r));
+    // Lost either way; the gateway's announcement says where: the backend did not resume.
+    if (gap.atSource) {
+      pushCapped(atSource.ids, ids, maxListed);
+      atSource.count += count;
+    }
+    lostAt.push({ pos: gap.pos, ids, count, atSource: gap.atSource });
   }
 
   // Attribute each anomaly to the seam it happened at, or to "while connected".
   const seamOf = (pos: number) => seams.find((s) => pos >= s.start && pos <= s.end);
-  const whileConnected = { lost: [] as string[], lostCount: 0, duplicated: [] as string[], outOfOrder: [] as string[] };
+  const whileConnected = { lost: [] as string[], lostCount: 0, lostAtSource: 0, duplicated: [] as string[], outOfOrder: [] as string[] };
   for (const l of lostAt) {
     const seam = seamOf(l.pos);
     const target = seam ? seam.window : whileConnected;
     pushCapped(target.lost, l.ids, maxListed);
     target.lostCount += l.count;
+    if (l.atSource) target.lostAtSource += l.count;
   }
   for (const d of duplicated) pushUnique(seamOf(d.pos)?.window.duplicated ?? whileConnected.duplicated, d.id, maxListed);
   for (const o of outOfOrder) pushUnique(seamOf(o.pos)?.window.outOfOrder ?? whileConnected.outOfOrder, o.id, maxListed);
@@ -348,7 +452,7 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     const from = before.maxRank + 1;
     w.missed = [];
     w.missedCount = to === undefined || to < from ? 0 : to - from + 1;
-    for (let r = from; to !== undefined && r <= to && w.missed.length < maxListed; r++) w.missed.push(idOfRank(r));
+    for (let r = from; to !== undefined && r <= to && w.missed.length < maxListed; r++) w.missed.push(idOfRank(before.epoch, r));
   }
 
   const windows = seams.map((s) => s.window);
@@ -368,9 +472,16 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     outOfOrder: outOfOrder.length,
     unexpected: unexpected.length,
     resets: resets.length,
+    lostAtSource: atSource.count,
   };
+  // Announced by the gateway but not named by a record: still a loss at the source.
+  const sourceLoss = atSource.count > 0 || (announced.length > 0 && !gapsCount);
+  const rule = ruleOf(options.truth, scheme);
   const verdict: ReplayVerdict = {
-    status: lostCount || duplicated.length || outOfOrder.length || unexpected.length ? 'red' : 'green',
+    status: lostCount || duplicated.length || outOfOrder.length || unexpected.length || sourceLoss ? 'red' : 'green',
+    unknown: [],
+    rule,
+    ruleWords: ruleWords(rule, options.truth),
     summary: '',
     reasons: [],
     notes: [],
@@ -384,24 +495,40 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     outOfOrder: unique(outOfOrder.map((o) => o.id), maxListed),
     unexpected: unique(unexpected, maxListed),
     resets,
+    lostAtSource: { announced, ids: atSource.ids, count: atSource.count },
+    lastEventIdSent: lastAttempt?.lastEventId ? lastAttempt.lastEventId : null,
   };
+  verdict.unknown = unknownReasons(verdict, failure);
+  if (verdict.status === 'green' && verdict.unknown.length) verdict.status = 'unknown';
   verdict.reasons = reasonsFor(verdict);
   verdict.notes = notesFor(verdict, schemeNote, options.forgottenEntries ?? 0, maxListed);
+  if (beforeRecord) verdict.notes.push(`${plural(beforeRecord, 'event')} came before the start of the source's record (it keeps only the latest events): not judged.`);
   verdict.summary = summaryOf(verdict);
   return verdict;
 }
 
 // ---- scheme ---------------------------------------------------------------------------------
 
-function chooseScheme(events: EventEntry[], truth: SourceTruth | undefined): { scheme: IdScheme; truthIndex: Map<string, number>; truthIds: readonly string[]; schemeNote: string | undefined } {
+interface TruthSegment {
+  ids: readonly string[];
+  complete: boolean;
+  index: Map<string, number>;
+}
+
+function chooseScheme(events: EventEntry[], truth: SourceTruth | undefined): { scheme: IdScheme; segments: TruthSegment[]; schemeNote: string | undefined } {
   const ids = events.map((e) => e.id).filter((id): id is string => id !== undefined && id !== '');
-  const none = { truthIndex: new Map<string, number>(), truthIds: [] as string[] };
-  if (truth?.kind === 'ids') {
-    const truthIndex = new Map<string, number>();
-    truth.ids.forEach((id, i) => {
-      if (!truthIndex.has(id)) truthIndex.set(id, i);
+  const none = { segments: [] as TruthSegment[] };
+  if (truth?.kind === 'ids' || truth?.kind === 'record') {
+    const given = truth.kind === 'ids' ? [{ ids: truth.ids, complete: true }] : truth.segments;
+    const segments = given.map((g) => {
+      const index = new Map<string, number>();
+      g.ids.forEach((id, i) => {
+        if (!index.has(id)) index.set(id, i);
+      });
+      return { ids: g.ids, complete: g.complete, index };
     });
-    return { scheme: 'truth', truthIndex, truthIds: truth.ids, schemeNote: undefined };
+    if (segments.length === 0) segments.push({ ids: [], complete: false, index: new Map() });
+    return { scheme: 'truth', segments, schemeNote: undefined };
   }
   if (ids.length === 0) return { scheme: 'none', ...none, schemeNote: undefined };
   const numeric = ids.every((id) => NUMERIC_ID.test(id));
@@ -440,14 +567,19 @@ function findSeams(log: StreamLog, burstMs: number): Seam[] {
     firstLiveId: undefined,
     lost: [],
     lostCount: 0,
+    lostAtSource: 0,
     duplicated: [],
     outOfOrder: [],
     resets: [],
   });
 
+  let attemptAfterDrop: Extract<StreamLogEntry, { kind: 'attempt' }> | undefined;
   log.forEach((entry, pos) => {
     if (entry.kind === 'drop') {
       pendingDrop = { pos, entry };
+      attemptAfterDrop = undefined;
+    } else if (entry.kind === 'attempt') {
+      if (pendingDrop) attemptAfterDrop = entry;
     } else if (entry.kind === 'open') {
       opened++;
       if (opened === 1 && !pendingDrop) return;
@@ -465,6 +597,8 @@ function findSeams(log: StreamLog, burstMs: number): Seam[] {
   if (pendingDrop) {
     // Dropped and never reopened (the log ended while waiting): a window without a seam.
     const w = window('reconnect', pendingDrop.entry.cause, pendingDrop.entry.detail, pendingDrop.entry.at);
+    // What the connection log says it tried to resume from, even if the attempt never opened.
+    if (attemptAfterDrop) w.lastEventIdSent = attemptAfterDrop.lastEventId ? attemptAfterDrop.lastEventId : null;
     seams.push({ window: w, start: pendingDrop.pos, end: pendingDrop.pos, replay: new Set(), firstLive: undefined });
   }
   seams.sort((a, b) => a.start - b.start);
@@ -517,21 +651,66 @@ function scanSourceSeam(log: StreamLog, w: DropWindow, start: number, burstMs: n
   return { window: w, start, end, replay: new Set(), firstLive };
 }
 
+// ---- rule and unknowns ----------------------------------------------------------------------
+
+function ruleOf(truth: SourceTruth | undefined, scheme: IdScheme): VerdictRule {
+  if (truth?.kind === 'record') return truth.source === 'mock' ? 'mock-record' : 'gateway-record';
+  if (truth?.kind === 'ids') return 'source-ids';
+  return truth?.kind === 'consecutive' && scheme !== 'opaque' ? 'numeric-ids' : 'client-only';
+}
+
+function ruleWords(rule: VerdictRule, truth: SourceTruth | undefined): string {
+  switch (rule) {
+    case 'mock-record':
+      return 'the mock\'s record of every event it produced on this stream';
+    case 'gateway-record':
+      return 'the gateway\'s record of every event it received from the backend while connected';
+    case 'source-ids':
+      return 'the source\'s list of the ids it produced';
+    case 'numeric-ids': {
+      const step = truth?.kind === 'consecutive' ? (truth.step ?? 1) : 1;
+      return `the numeric-id rule (turned on): ids count up by ${step}, so a missing number is a lost event`;
+    }
+    case 'client-only':
+      return 'only what the client saw (duplicates and order); lost events need a source record or the numeric-id rule';
+  }
+}
+
+/** Why a verdict without proven anomalies still cannot be green: what was not checked against evidence. */
+function unknownReasons(v: ReplayVerdict, failure: Extract<StreamLogEntry, { kind: 'fail' }> | undefined): string[] {
+  const reasons: string[] = [];
+  if (v.counts.connections === 0) {
+    reasons.push(failure ? `not connected: ${failure.detail}` : 'not connected: no connection has opened yet');
+    return reasons;
+  }
+  if (failure) reasons.push(`dead stream: ${failure.detail}; what the source sent after it is not known`);
+  const drops = v.windows.length;
+  if (drops && v.scheme === 'none') reasons.push(`no ids: the events carry no id, so ${plural(drops, 'drop')} cannot be checked`);
+  else if (drops && !v.checked.lost) {
+    reasons.push(`no source record: ${plural(drops, 'drop')} could not be checked for lost events (the client alone cannot tell a lost event from a number the source skipped); turn on the numeric-id rule if the source counts its ids up by one`);
+  }
+  const away = v.windows.filter((w) => w.kind === 'reconnect' && w.resumedAt === undefined);
+  if (away.length && !failure) reasons.push(`not connected: drop ${away.map((w) => w.index).join(', ')} has not reconnected yet`);
+  return reasons;
+}
+
 // ---- words ----------------------------------------------------------------------------------
 
 function reasonsFor(v: ReplayVerdict): string[] {
   const reasons: string[] = [];
   for (const w of v.windows) {
     const where = `drop ${w.index} (${causeWords(w)})`;
-    if (w.lostCount) reasons.push(`${where}: ${plural(w.lostCount, 'event')} lost, never received: ${formatIds(w.lost, w.lostCount)}`);
+    if (w.lostCount) reasons.push(`${where}: ${plural(w.lostCount, 'event')} lost, never received: ${formatIds(w.lost, w.lostCount)}${atSourceWords(w.lostAtSource, w.lostCount)}`);
     if (w.duplicated.length) reasons.push(`${where}: received twice across the seam: ${formatIds(w.duplicated)}`);
     if (w.outOfOrder.length) reasons.push(`${where}: out of order at the seam: ${formatIds(w.outOfOrder)}`);
   }
   const c = v.whileConnected;
-  if (c.lostCount) reasons.push(`${plural(c.lostCount, 'event')} lost while connected (a gap in the ids, no drop seen by the client): ${formatIds(c.lost, c.lostCount)}`);
+  if (c.lostCount) reasons.push(`${plural(c.lostCount, 'event')} lost while connected (a gap in the ids, no drop seen by the client): ${formatIds(c.lost, c.lostCount)}${atSourceWords(c.lostAtSource, c.lostCount)}`);
   if (c.duplicated.length) reasons.push(`received twice while connected: ${formatIds(c.duplicated)}`);
   if (c.outOfOrder.length) reasons.push(`out of order while connected: ${formatIds(c.outOfOrder)}`);
   if (v.unexpected.length) reasons.push(`${plural(v.counts.unexpected, 'event')} with ids the source never produced: ${formatIds(v.unexpected, v.counts.unexpected)}`);
+  const s = v.lostAtSource;
+  if (s.announced.length && !v.checked.lost) reasons.push(`lost at the source (the backend did not resume): the gateway announced ${plural(s.announced.length, 'gap')}: ${s.announced.map((a) => a.detail).join('; ')}`);
   return reasons;
 }
 
@@ -557,6 +736,7 @@ function notesFor(v: ReplayVerdict, schemeNote: string | undefined, forgotten: n
 function summaryOf(v: ReplayVerdict): string {
   const c = v.counts;
   const parts = [plural(c.events, 'event'), plural(c.drops, 'drop'), `${c.replayed} replayed`];
+  if (v.status === 'unknown') return `unknown: ${v.unknown[0] ?? 'not checked'} (${parts.join(', ')})`;
   if (v.status === 'green') {
     const checkedWhat = v.checked.lost
       ? 'nothing lost, duplicated or out of order'
@@ -567,7 +747,9 @@ function summaryOf(v: ReplayVerdict): string {
           : 'nothing checkable (no ids)';
     return `green: ${parts.join(', ')}; ${checkedWhat}`;
   }
-  const bad = [c.lost && `${c.lost} lost`, c.duplicated && `${c.duplicated} duplicated`, c.outOfOrder && `${c.outOfOrder} out of order`, c.unexpected && `${c.unexpected} unexpected`].filter(Boolean);
+  const atSource = c.lostAtSource ? ` (${c.lostAtSource} at the source)` : '';
+  const announced = !c.lostAtSource && v.lostAtSource.announced.length && !v.checked.lost ? 'a gap announced at the source' : 0;
+  const bad = [c.lost && `${c.lost} lost${atSource}`, announced, c.duplicated && `${c.duplicated} duplicated`, c.outOfOrder && `${c.outOfOrder} out of order`, c.unexpected && `${c.unexpected} unexpected`].filter(Boolean);
   return `red: ${bad.join(', ')} (${parts.join(', ')})`;
 }
 
@@ -610,6 +792,11 @@ export function formatIds(ids: readonly string[], total = ids.length, max = 12):
   }
   const shown = parts.join(', ');
   return i < ids.length || total > ids.length ? `${shown}, ... (${total} in all)` : shown;
+}
+
+function atSourceWords(atSource: number, lost: number): string {
+  if (!atSource) return '';
+  return ` — ${atSource === lost ? 'all' : atSource} lost at the source: the backend did not resume (the gateway announced the gap)`;
 }
 
 function plural(n: number, word: string): string {

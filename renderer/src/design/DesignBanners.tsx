@@ -26,7 +26,7 @@ export const DesignBanners = memo(function DesignBanners({ doc, invalid, onResol
             </>
           }
         >
-          Unsaved text from {new Date(doc.draftOffer.savedAt).toLocaleString()} was kept for this file (the window closed before it was saved).
+          {draftReason(doc.draftOffer, doc.id)}
         </Alert>
       )}
       {doc.conflict?.cause === 'disk' && (
@@ -63,3 +63,11 @@ export const DesignBanners = memo(function DesignBanners({ doc, invalid, onResol
     </Box>
   );
 });
+
+/** Why a recovery copy is offered, from what is known about it. */
+export function draftReason(draft: { savedAt: number; stale: boolean }, id: string): string {
+  const when = new Date(draft.savedAt).toLocaleString();
+  return draft.stale
+    ? `Unsaved text from ${when} was kept for ${id}, but the file has changed since (saved elsewhere or by another program). Restore it to compare and choose before saving.`
+    : `Unsaved text from ${when} was kept for ${id}: Studio closed or the page reloaded before it was saved. Restore it, or discard it.`;
+}

@@ -1,6 +1,5 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
-import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
 import CircularProgress from '@mui/material/CircularProgress';
 import Typography from '@mui/material/Typography';
@@ -16,6 +15,8 @@ import { DesignBanners } from './DesignBanners.tsx';
 import { DesignForms } from './DesignForms.tsx';
 import { ExportMenu } from './ExportMenu.tsx';
 import { ProblemsPanel } from './ProblemsPanel.tsx';
+import { SaveControls } from './SaveControls.tsx';
+import { markUnsaved } from './unsaved-documents.ts';
 import { useValidation } from './useValidation.ts';
 
 /**
@@ -48,6 +49,11 @@ export function DesignPane({ documentId, active, onDirtyChange, onTextChange }: 
   const jump = useCallback((line: number, column: number) => editor.current?.reveal(line, column), []);
 
   useEffect(() => onDirtyChange?.(doc.dirty), [doc.dirty, onDirtyChange]);
+  // The workspace asks before it replaces this page while it holds unsaved edits.
+  useEffect(() => {
+    markUnsaved(documentId, doc.dirty);
+    return () => markUnsaved(documentId, false);
+  }, [documentId, doc.dirty]);
   useEffect(() => {
     if (doc.loaded) onTextChange?.(doc.text);
   }, [doc.loaded, doc.text, onTextChange]);
@@ -95,9 +101,15 @@ export function DesignPane({ documentId, active, onDirtyChange, onTextChange }: 
         {doc.dirty ? <Chip size="small" color="warning" variant="outlined" label="unsaved" data-testid="design-unsaved" /> : <Chip size="small" variant="outlined" label="saved" />}
         <Box sx={{ flex: 1 }} />
         <ExportMenu getText={getText} fileName={documentId} />
-        <Button variant="contained" size="small" data-testid="design-save" loading={doc.saving} disabled={!doc.dirty} onClick={() => void save()} title="Save (Ctrl+S)">
-          Save
-        </Button>
+        <SaveControls
+          fileName={documentId}
+          dirty={doc.dirty}
+          saving={doc.saving}
+          invalid={invalid}
+          onSave={() => void save()}
+          onSaveUnreadable={(problem) => void doc.saveUnreadable(problem)}
+          onDiscard={() => void doc.discardChanges()}
+        />
       </Box>
       <DesignBanners doc={bannerDoc} invalid={invalid} onResolve={resolve} onJump={jump} />
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(340px, 420px) 1fr', gap: 2 }}>

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { DocumentView, StudioClient } from '../../../shared/api/contract.ts';
 import { applyDesignEdit, type DesignEdit } from './design-edits.ts';
+import { carryNotice, takeCarriedNotice } from './carried-notice.ts';
 import { TopicKeys } from './topic-keys.ts';
 
 /** How long typing must pause before a recovery draft is kept. */
@@ -32,13 +33,18 @@ export interface DesignDocument {
    */
   external: { text: string; rev: number };
   dirty: boolean;
-  draftOffer: { text: string; savedAt: number; baseHash: string } | null;
+  /** A recovery draft; `stale` when the file changed since the draft was made. */
+  draftOffer: { text: string; savedAt: number; baseHash: string; stale: boolean } | null;
   conflict: DiskConflict | null;
   notice: DesignNotice | undefined;
   saving: boolean;
   setText(text: string): void;
   edit(edit: DesignEdit): void;
   save(): Promise<void>;
+  /** Saves a text that does not parse, after the user confirmed: the API is undeployed first, and the notice says so. */
+  saveUnreadable(problem: string): Promise<void>;
+  /** Drops the unsaved edits (and their recovery draft): the editor shows the file again. */
+  discardChanges(): Promise<void>;
   /** Discards the editor's text for the file on disk. */
   reload(): Promise<void>;
   /** Writes the editor's text over the changed file (after the user confirmed). */
@@ -106,8 +112,11 @@ export function useDesignDocument(client: StudioClient, id: string): DesignDocum
       if (!current) return;
       if (!result.ok) return setLoadError(result.error.message);
       adopt(result.value);
-      setDraftOffer(result.value.draft ? { text: result.value.draft.text, savedAt: result.value.draft.savedAt, baseHash: result.value.draft.baseHash } : null);
-      draftKept.current = Boolean(result.value.draft);
+      const draft = result.value.draft;
+      setDraftOffer(draft ? { text: draft.text, savedAt: draft.savedAt, baseHash: draft.baseHash, stale: draft.baseHash !== result.value.hash } : null);
+      draftKept.current = Boolean(draft);
+      const carried = takeCarriedNotice(id);
+      if (carried) setNotice(carried);
     });
     return () => {
       current = false;
@@ -186,7 +195,7 @@ export function useDesignDocument(client: StudioClient, id: string): DesignDocum
   );
 
   const saveWith = useCallback(
-    async (baseHash: string) => {
+    async (baseHash: string): Promise<boolean> => {
       const toSave = textRef.current;
       setSaving(true);
       const result = await client.call('documents.save', { id, text: toSave, baseHash });
@@ -202,15 +211,16 @@ export function useDesignDocument(client: StudioClient, id: string): DesignDocum
             ? { severity: 'warning', testId: 'design-saved', message: `Saved ${id}, but it is not a servable SSE API yet: ${result.value.problems[0]?.message ?? ''}` }
             : { severity: 'success', testId: 'design-saved', message: `Saved ${id}.` },
         );
-        return;
+        return true;
       }
       if (result.error.code === 'conflict') {
         const disk = await client.call('documents.get', { id });
         if (disk.ok) setConflict({ diskText: disk.value.text, diskHash: disk.value.hash, cause: 'save' });
         else setNotice({ severity: 'error', testId: 'design-save-error', message: result.error.message });
-        return;
+        return false;
       }
       setNotice({ severity: 'error', testId: 'design-save-error', message: `${result.error.message} Your text is still here.` });
+      return false;
     },
     [client, id],
   );
@@ -220,6 +230,39 @@ export function useDesignDocument(client: StudioClient, id: string): DesignDocum
     if (!known || saving) return;
     await saveWith(known.hash);
   }, [saveWith, saving]);
+
+  const saveUnreadable = useCallback(
+    async (problem: string) => {
+      const known = baseRef.current;
+      if (!known || saving) return;
+      const said: DesignNotice = {
+        severity: 'warning',
+        testId: 'design-saved-unreadable',
+        message: `Saved ${id} as written. It does not parse (${problem}), so it is no longer an SSE API and is not deployed: fix the text, save, then Deploy it again.`,
+      };
+      // The API page gives way to the document's page once the file is no longer an API: the notice goes along.
+      carryNotice(id, said);
+      // Saved like this the file is no longer an API: the gateway must not go on serving an old version of it.
+      await client.call('apis.undeploy', { id });
+      if (!(await saveWith(known.hash))) {
+        takeCarriedNotice(id);
+        return;
+      }
+      setNotice(said);
+    },
+    [client, id, saveWith, saving],
+  );
+
+  const discardChanges = useCallback(async () => {
+    const result = await client.call('documents.get', { id });
+    if (!result.ok) return setNotice({ severity: 'error', testId: 'design-save-error', message: result.error.message });
+    adopt(result.value);
+    setConflict(null);
+    setDraftOffer(null);
+    draftKept.current = false;
+    void client.call('documents.discardDraft', { id });
+    setNotice({ severity: 'info', testId: 'design-discarded', message: `Discarded your changes: the editor shows ${id} as saved.` });
+  }, [client, id, adopt]);
 
   const reload = useCallback(async () => {
     const result = await client.call('documents.get', { id });
@@ -270,6 +313,8 @@ export function useDesignDocument(client: StudioClient, id: string): DesignDocum
       setText,
       edit,
       save,
+      saveUnreadable,
+      discardChanges,
       reload,
       keepMine,
       restoreDraft,
@@ -278,6 +323,6 @@ export function useDesignDocument(client: StudioClient, id: string): DesignDocum
       dismissConflict,
       bindEditor,
     }),
-    [id, format, loadError, base, text, external, dirty, draftOffer, conflict, notice, saving, setText, edit, save, reload, keepMine, restoreDraft, discardDraft, dismissNotice, dismissConflict, bindEditor],
+    [id, format, loadError, base, text, external, dirty, draftOffer, conflict, notice, saving, setText, edit, save, saveUnreadable, discardChanges, reload, keepMine, restoreDraft, discardDraft, dismissNotice, dismissConflict, bindEditor],
   );
 }

@@ -14,6 +14,8 @@ import { LazyImportDialog } from '../project/LazyImportDialog.tsx';
 import { Sidebar } from './Sidebar.tsx';
 import { ApiActions } from '../api-actions/ApiActions.tsx';
 import { UndoBar } from '../api-actions/UndoBar.tsx';
+import { LeaveDialog } from '../design/LeaveDialog.tsx';
+import { leavePage } from '../design/unsaved-documents.ts';
 
 type View = { kind: 'new' } | { kind: 'api'; id: string } | { kind: 'none' };
 
@@ -41,9 +43,9 @@ export function Workspace() {
       <Sidebar
         project={project}
         selectedId={view.kind === 'api' ? view.id : undefined}
-        onSelect={(id) => open(id)}
-        onOpenFile={(id) => open(id, 'design')}
-        onNew={() => setView({ kind: 'new' })} onImport={() => setImporting({ initial: undefined })} />
+        onSelect={(id) => leavePage(() => open(id), [id])}
+        onOpenFile={(id) => leavePage(() => open(id, 'design'), [id])}
+        onNew={() => leavePage(() => setView({ kind: 'new' }))} onImport={() => setImporting({ initial: undefined })} />
       <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <HostBar />
         <Box sx={{ flex: 1, overflowY: 'auto', p: 3, display: 'flex', flexDirection: 'column', gap: 2.5 }}>
@@ -88,6 +90,7 @@ export function Workspace() {
         />
       )}
       <UndoBar />
+      <LeaveDialog />
     </FileDropTarget>
   );
 }
