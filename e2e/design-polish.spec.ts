@@ -220,3 +220,45 @@ test('saving a document that does not parse asks first, undeploys it, and says w
   const gateway = studio.gatewayUrl;
   await expect.poll(async () => (await fetch(`${gateway}/broken/1.0.0/x`)).status).toBe(404);
 });
+
+test('an import that clashes with an API warns in the preview, before anything is created, and offers rename or replace', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  const studioPage = new StudioPage(page);
+  await createApi(page, 'Quotes', '/quotes');
+  const fileName = 'quotes-1.0.0.asyncapi.yaml';
+  const original = readFileSync(path.join(studio.projectDir, fileName), 'utf8');
+  const incoming = original.replace('title: Quotes', 'title: Quotes\n  description: imported');
+
+  const openImport = async () => {
+    await page.getByTestId('import-button').click();
+    await page.getByTestId('import-tab-paste').click();
+    await page.getByTestId('import-paste').fill(incoming);
+  };
+
+  // Rename: the warning names the API it clashes with; the copy gets a free name, context and file.
+  await openImport();
+  await expect(page.getByTestId('import-clash')).toContainText('Quotes 1.0.0 (quotes-1.0.0.asyncapi.yaml) already has this name, version and context');
+  await expect(page.getByTestId('import-new-name')).toHaveValue('Quotes 2');
+  await expect(page.getByTestId('import-new-context')).toHaveValue('/quotes-2');
+  await expect(page.getByTestId('import-file-name')).toHaveValue('quotes-2-1.0.0.asyncapi.yaml');
+  await shot(page, 'import-clash-1280x800.png');
+  await page.getByTestId('import-new-context').fill('/quotes');
+  await expect(page.getByTestId('import-create')).toBeDisabled();
+  await page.getByTestId('import-new-context').fill('/quotes-two');
+  await page.getByTestId('import-create').click();
+  await expect(page.getByTestId('api-name')).toHaveText('Quotes 2');
+  expect(readFileSync(path.join(studio.projectDir, 'quotes-2-1.0.0.asyncapi.yaml'), 'utf8')).toContain('x-context: /quotes-two');
+  expect(readFileSync(path.join(studio.projectDir, fileName), 'utf8')).toBe(original);
+
+  // Replace: the existing API's file takes the imported text.
+  await studioPage.apiItem('Quotes').first().click();
+  await openImport();
+  await expect(page.getByTestId('import-clash')).toBeVisible();
+  await page.getByTestId('import-clash-replace').click();
+  await expect(page.getByTestId('import-file-name')).toHaveCount(0);
+  await page.getByTestId('import-create').click();
+  await expect(page.getByTestId('import-dialog')).toBeHidden();
+  await expect.poll(() => readFileSync(path.join(studio.projectDir, fileName), 'utf8')).toBe(incoming);
+  await expect(studioPage.apiItem('Quotes')).toHaveCount(2);
+});

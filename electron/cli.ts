@@ -3,6 +3,7 @@ import { serve } from './cli/serve.ts';
 import { runCheck } from './cli/check-command.ts';
 import { runValidate } from './cli/validate-command.ts';
 import { runExport } from './cli/export-command.ts';
+import { runRecord } from './record/record-command.ts';
 import { runDocs } from './cli/docs-command.ts';
 import { ProjectOpenError } from './project/project-store.ts';
 import { ListenError } from './host/listen.ts';
@@ -20,6 +21,7 @@ Commands:
   check --url <SSE URL>                    conformance suite for any SSE server (PASS/WARN/FAIL/UNKNOWN per check)
   validate <asyncapi-file | project-folder> check documents: YAML/JSON, AsyncAPI, SSE API rules (file:line:col)
   export <api-file | api-name>             write an API as AsyncAPI 3.0 / 2.6, YAML / JSON (studio, clean or wso2 profile)
+  record <SSE URL> --events N | --seconds S --out FILE   save a live stream for the mock to play (x-mock scenario: recorded)
   docs <api-file | api-name>               write an API's documentation as one self-contained HTML file
 
 Run "sse-studio <command> --help" for a command's options.`;
@@ -57,10 +59,12 @@ export async function main(argv: string[]): Promise<number> {
         return await runValidate(rest, out, err);
       case 'export':
         return await runExport(rest, out, err);
+      case 'record':
+        return await runRecord(rest, out, err);
       case 'docs':
         return await runDocs(rest, out, err);
       default:
-        err(`sse-studio: unknown command "${command}". Commands: serve, check, validate, export, docs. See "sse-studio --help".`);
+        err(`sse-studio: unknown command "${command}". Commands: serve, check, validate, export, record, docs. See "sse-studio --help".`);
         return 2;
     }
   } catch (error) {

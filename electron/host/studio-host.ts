@@ -18,6 +18,7 @@ import { documentHandlers, type DocumentMethods } from './document-handlers.ts';
 import { mockHandlers, type MockMethods } from './mock-handlers.ts';
 import { loadHandlers, type LoadMethods } from './load-handlers.ts';
 import { mockApiFromDocument } from '../mock/mock-api-input.ts';
+import { withRecordingPaths } from '../mock/scenarios/recording-paths.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
 import { APP_VERSION } from './app-version.ts';
 
@@ -256,7 +257,7 @@ export class StudioHost {
   /** The mock serves each API whose endpoint points at it, per topic, from its document. */
   syncMock(): void {
     if (!this.mock) return;
-    this.mock.setApis(this.project.list().apis.map((e) => mockApiFromDocument(e.id, e.api, parseDocumentText(e.text).data).api));
+    this.mock.setApis(this.project.list().apis.map((e) => withRecordingPaths(mockApiFromDocument(e.id, e.api, parseDocumentText(e.text).data).api, e.file)));
   }
 
   changed(): void {

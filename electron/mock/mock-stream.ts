@@ -126,13 +126,28 @@ export class MockStream {
     clearTimeout(this.idle);
     this.idle = undefined;
     if (this.tick) return;
-    const plan = tickPlan(this.rate, this.burst);
-    this.tick = setInterval(() => {
-      for (let i = 0; i < plan.events; i++) this.emit();
-    }, plan.everyMs);
+    if (this.scenario.delayMs) this.scheduleOwnTiming();
+    else {
+      const plan = tickPlan(this.rate, this.burst);
+      this.tick = setInterval(() => {
+        for (let i = 0; i < plan.events; i++) this.emit();
+      }, plan.everyMs);
+    }
     this.heartbeat = setInterval(() => {
       for (const s of this.subscribers) s.connection.pushRaw(encodeSseComment('heartbeat'));
     }, this.heartbeatMs);
+  }
+
+  /**
+   * A scenario with its own timing (a recording played as recorded): one timer per event, each due
+   * the scenario's wait after the one before it (counted from when it was due, so no drift builds up).
+   */
+  private scheduleOwnTiming(due = performance.now()): void {
+    const at = due + (this.scenario.delayMs?.(this.seq + 1) ?? 1000);
+    this.tick = setTimeout(() => {
+      this.emit();
+      this.scheduleOwnTiming(at);
+    }, Math.max(0, at - performance.now()));
   }
 
   private scheduleIdleStop(): void {

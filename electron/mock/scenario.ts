@@ -14,4 +14,9 @@ export interface Scenario {
   rate: number;
   /** The `seq`-th event (1-based); `now` is the time it is produced (ms since the epoch). */
   next(seq: number, now: number): ScenarioEvent;
+  /**
+   * A scenario with its own timing (a recorded stream played as recorded): the wait before the
+   * `seq`-th event, in ms. The stream then ignores `rate` and bursts.
+   */
+  delayMs?(seq: number): number;
 }

@@ -1,4 +1,4 @@
-import { MALFORM_KINDS, MOCK_ID_SCHEMES, MOCK_LIMITS, MOCK_SCENARIOS, type FaultAction, type FaultPlan, type FaultScope, type MalformKind, type MockConfig, type MockProblem } from './mock.ts';
+import { MALFORM_KINDS, MOCK_ID_SCHEMES, MOCK_LIMITS, MOCK_SCENARIOS, MOCK_TIMINGS, type FaultAction, type FaultPlan, type FaultScope, type MalformKind, type MockConfig, type MockProblem } from './mock.ts';
 
 /**
  * Checks mock settings that come from a document (`x-mock`) or over the Studio API (live faults):
@@ -12,7 +12,7 @@ export function validateMockConfig(raw: unknown): { value: MockConfig; problems:
   const problem: Report = (path, message) => problems.push({ path, message });
   const value: MockConfig = {};
   if (!isRecord(raw)) return { value, problems: [{ path: [], message: 'x-mock must be a mapping, e.g. { scenario: schema, rate: 2 }.' }] };
-  const known = ['scenario', 'rate', 'burst', 'event', 'ids', 'retryMs', 'backlog', 'resume', 'faults'];
+  const known = ['scenario', 'rate', 'burst', 'event', 'ids', 'retryMs', 'backlog', 'resume', 'faults', 'file', 'timing'];
   unknownKeys(raw, known, [], 'x-mock setting', problem);
 
   if (raw.scenario !== undefined) {
@@ -58,6 +58,17 @@ export function validateMockConfig(raw: unknown): { value: MockConfig; problems:
     if (typeof raw.resume === 'boolean') value.resume = raw.resume;
     else problem(['resume'], 'resume must be true (honour Last-Event-ID) or false (ignore it).');
   }
+  // A recorded stream: a file beside the document (never outside its folder), played with its own timing or a rate.
+  if (raw.file !== undefined) {
+    if (typeof raw.file === 'string' && raw.file.trim() && !/^([a-zA-Z]:)?[\\/]/.test(raw.file) && !raw.file.split(/[\\/]/).includes('..')) value.file = raw.file;
+    else problem(['file'], 'file is a recording beside the document, as a relative path inside its folder, e.g. recordings/prices.json (made by "sse-studio record").');
+  }
+  if (raw.timing !== undefined) {
+    if (isOneOf(raw.timing, MOCK_TIMINGS)) value.timing = raw.timing;
+    else problem(['timing'], `timing must be one of ${MOCK_TIMINGS.join(', ')}: original keeps the recorded gaps, rate plays at a steady rate.`);
+  }
+  if (raw.scenario === 'recorded' && raw.file === undefined) problem(['file'], 'scenario "recorded" needs file: the recording to play, e.g. file: recordings/prices.json (made by "sse-studio record").');
+  if (raw.scenario !== 'recorded' && (raw.file !== undefined || raw.timing !== undefined)) problem([raw.file !== undefined ? 'file' : 'timing'], 'file and timing are for scenario: recorded.');
   if (raw.faults !== undefined) {
     const faults = validateFaultPlan(raw.faults);
     for (const p of faults.problems) problem(['faults', ...p.path], p.message);

@@ -7,7 +7,9 @@
  *     prices:
  *       address: /prices
  *       x-mock:
- *         scenario: schema          # examples | schema | stock-ticker | counter | clock
+ *         scenario: schema          # examples | schema | stock-ticker | counter | clock | recorded
+ *         file: recordings/prices.json   # recorded: a stream saved by `sse-studio record` (beside the document)
+ *         timing: original          # recorded: original spacing, or `rate` (the rate below, else the recording's average)
  *         rate: 5                   # events per second (0.1 to 1000)
  *         burst: { events: 10, everyMs: 2000 }   # instead of rate: 10 events at once every 2 s
  *         event: price              # the `event:` field (default: the message name)
@@ -22,11 +24,15 @@
  * payload schema, else `counter`.
  */
 
-export const MOCK_SCENARIOS = ['examples', 'schema', 'stock-ticker', 'counter', 'clock'] as const;
+export const MOCK_SCENARIOS = ['examples', 'schema', 'stock-ticker', 'counter', 'clock', 'recorded'] as const;
 export type MockScenario = (typeof MOCK_SCENARIOS)[number];
 
 export const MOCK_ID_SCHEMES = ['sequence', 'uuid', 'none'] as const;
 export type MockIdScheme = (typeof MOCK_ID_SCHEMES)[number];
+
+/** How a recorded stream is played: with the gaps it was recorded with, or at a steady rate. */
+export const MOCK_TIMINGS = ['original', 'rate'] as const;
+export type MockTiming = (typeof MOCK_TIMINGS)[number];
 
 export interface MockBurst {
   /** Events sent at once ... */
@@ -53,6 +59,10 @@ export interface MockConfig {
   resume?: boolean;
   /** Faults active from the start. */
   faults?: FaultPlan;
+  /** scenario recorded: the recording (relative to the document's folder, inside it). */
+  file?: string;
+  /** scenario recorded: original spacing (default) or a steady rate. */
+  timing?: MockTiming;
 }
 
 /** What a topic's messages say about its events (read from the AsyncAPI document). */

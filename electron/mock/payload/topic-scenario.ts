@@ -4,6 +4,7 @@ import { seededRandom } from '../random.ts';
 import { sampleFromSchema } from './schema-sample.ts';
 import { STOCK_SYMBOLS, stockTicker } from '../scenarios/stock-ticker.ts';
 import { clock, counter } from '../scenarios/counter.ts';
+import { recordedScenario } from '../scenarios/recorded.ts';
 
 /**
  * The scenario of one API topic at one concrete path: its `x-mock` block, its messages and the
@@ -11,7 +12,8 @@ import { clock, counter } from '../scenarios/counter.ts';
  *  - examples: the messages' examples in turn (strings as they are, other values as JSON);
  *  - schema: a payload generated from the message schema, different per event but reproducible,
  *    with top-level properties named like path parameters set to the parameter's value;
- *  - stock-ticker / counter / clock: the built-in ones (the ticker follows a `symbol` parameter).
+ *  - stock-ticker / counter / clock: the built-in ones (the ticker follows a `symbol` parameter);
+ *  - recorded: a stream saved by `sse-studio record` (x-mock `file`, `timing`).
  * Event names: x-mock `event`, else the message name, else the built-in scenario's own.
  */
 export interface TopicScenarioInput {
@@ -33,13 +35,14 @@ export function scenarioName(config: MockConfig, messages: readonly MockMessage[
 }
 
 export function topicScenario({ config, messages, params, seed }: TopicScenarioInput): Scenario {
-  const base = baseScenario(scenarioName(config, messages), messages, params, seed);
+  const name = scenarioName(config, messages);
+  const base = name === 'recorded' ? recordedScenario(config) : baseScenario(name, messages, params, seed);
   const event = config.event;
   if (event === undefined) return base;
-  return { rate: base.rate, next: (seq, now) => ({ ...base.next(seq, now), event }) };
+  return { ...base, next: (seq, now) => ({ ...base.next(seq, now), event }) };
 }
 
-function baseScenario(name: MockScenario, messages: readonly MockMessage[], params: Record<string, string>, seed: number): Scenario {
+function baseScenario(name: Exclude<MockScenario, 'recorded'>, messages: readonly MockMessage[], params: Record<string, string>, seed: number): Scenario {
   switch (name) {
     case 'examples': {
       const list: ScenarioEvent[] = messages.flatMap((m) => (m.examples ?? []).map((example) => withEvent(m.eventName, toData(example))));

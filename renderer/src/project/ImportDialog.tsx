@@ -9,11 +9,18 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { useMemo, useState } from 'react';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import { useEffect, useMemo, useState } from 'react';
+import type { ApiSummary } from '../../../shared/api/contract.ts';
+import type { SseApi } from '../../../shared/model/sse-api.ts';
+import { validateContext, validateName } from '../../../shared/model/validate.ts';
 import { planImport } from '../design/import-plan.ts';
-import { checkFileName } from '../design/new-document.ts';
+import { checkFileName, documentFileName } from '../design/new-document.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
+import { findClashes, freeIdentity, renameImport } from './import-clash.ts';
 
 export interface ImportSource {
   text: string;
@@ -37,8 +44,24 @@ export function ImportDialog({ initial, onClose, onImported }: { initial: Import
   const currentText = current?.text;
   const currentName = current?.name;
   const plan = useMemo(() => (currentText === undefined ? undefined : planImport(currentText, currentName)), [currentText, currentName]);
-  const name = fileName ?? (plan?.ok ? plan.fileName : '');
-  const nameProblem = plan?.ok ? checkFileName(name) : undefined;
+  // The project's APIs, to warn about a clash before anything is created.
+  const [apis, setApis] = useState<ApiSummary[]>([]);
+  useEffect(() => {
+    void client.call('apis.list', {}).then((r) => r.ok && setApis(r.value.apis));
+  }, [client]);
+  const clashes = useMemo(() => (plan?.ok ? findClashes(plan.api, apis) : []), [plan, apis]);
+  const suggested = useMemo(() => (plan?.ok && clashes.length ? freeIdentity(plan.api, apis) : undefined), [plan, clashes, apis]);
+  const [resolution, setResolution] = useState<'rename' | 'replace'>('rename');
+  const [newName, setNewName] = useState<string>();
+  const [newContext, setNewContext] = useState<string>();
+  const renameTo = { name: newName ?? suggested?.name ?? '', context: newContext ?? suggested?.context ?? '' };
+  // Replacing is offered when the import clashes with one API: which one to replace would be a guess otherwise.
+  const replaceTarget = clashes.length === 1 ? clashes[0]?.api : undefined;
+  const replacing = clashes.length > 0 && resolution === 'replace' && replaceTarget !== undefined;
+  // A renamed import gets the file name of its new name (the old one is usually taken).
+  const name = fileName ?? (!plan?.ok ? '' : clashes.length && !replacing ? documentFileName(renameTo.name, plan.api.version, /\.json$/i.test(plan.fileName) ? 'json' : 'yaml') : plan.fileName);
+  const renameProblem = clashes.length && !replacing && plan?.ok ? checkRename(plan.api, renameTo, apis) : undefined;
+  const nameProblem = plan?.ok && !replacing ? checkFileName(name) : undefined;
 
   const pick = async (file: File | undefined) => {
     if (!file) return;
@@ -48,12 +71,32 @@ export function ImportDialog({ initial, onClose, onImported }: { initial: Import
   };
 
   const create = async () => {
-    if (!plan?.ok || nameProblem) return;
+    if (!plan?.ok || nameProblem || renameProblem) return;
     setBusy(true);
-    const result = await client.call('documents.create', { fileName: name, text: plan.text });
+    if (replacing) {
+      const replaced = await replace(replaceTarget, plan.text);
+      setBusy(false);
+      return replaced.ok ? onImported(replaced.id) : setError({ message: replaced.message });
+    }
+    const text = clashes.length ? renameImport(plan.text, name, renameTo.name, renameTo.context) : plan.text;
+    const result = await client.call('documents.create', { fileName: name, text });
     setBusy(false);
     if (result.ok) return onImported(result.value.id);
     setError({ field: result.error.fields?.[0]?.field, message: result.error.message });
+  };
+
+  /** Writes the import over the API it replaces (into its file when the format matches; else the old file goes). */
+  const replace = async (target: ApiSummary, text: string): Promise<{ ok: true; id: string } | { ok: false; message: string }> => {
+    const existing = await client.call('documents.get', { id: target.id });
+    if (!existing.ok) return { ok: false, message: existing.error.message };
+    if (/\.json$/i.test(target.id) === /\.json$/i.test(name)) {
+      const saved = await client.call('documents.save', { id: target.id, text, baseHash: existing.value.hash });
+      return saved.ok ? { ok: true, id: saved.value.id } : { ok: false, message: saved.error.message };
+    }
+    const removed = await client.call('documents.delete', { id: target.id, baseHash: existing.value.hash });
+    if (!removed.ok) return { ok: false, message: removed.error.message };
+    const created = await client.call('documents.create', { fileName: name, text });
+    return created.ok ? { ok: true, id: created.value.id } : { ok: false, message: created.error.message };
   };
 
   return (
@@ -121,17 +164,53 @@ export function ImportDialog({ initial, onClose, onImported }: { initial: Import
                 ))}
               </Alert>
             )}
-            <TextField
-              label="File name in the project"
-              value={name}
-              onChange={(e) => {
-                setFileName(e.target.value);
-                setError(undefined);
-              }}
-              error={Boolean(nameProblem ?? (error?.field === 'fileName' ? error.message : undefined))}
-              helperText={nameProblem ?? (error?.field === 'fileName' ? error.message : ' ')}
-              slotProps={{ htmlInput: { 'data-testid': 'import-file-name', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
-            />
+            {clashes.length > 0 && (
+              <Alert severity="warning" sx={{ mb: 1.5 }} data-testid="import-clash">
+                {clashes.map((c) => (
+                  <div key={c.api.id}>
+                    <b>{c.api.name}</b> {c.api.version} ({c.api.id}) already has {c.sameName && c.sameContext ? 'this name, version and context' : c.sameName ? 'this name and version' : `the context ${c.api.context}`}.
+                  </div>
+                ))}
+                <RadioGroup value={replaceTarget ? resolution : 'rename'} onChange={(_, v) => setResolution(v as 'rename' | 'replace')} sx={{ mt: 0.5 }}>
+                  <FormControlLabel value="rename" control={<Radio size="small" />} label="Import it as a new API under another name and context" data-testid="import-clash-rename" />
+                  {replaceTarget && (
+                    <FormControlLabel value="replace" control={<Radio size="small" />} label={`Replace ${replaceTarget.name} (${replaceTarget.id}) with it`} data-testid="import-clash-replace" />
+                  )}
+                </RadioGroup>
+              </Alert>
+            )}
+            {clashes.length > 0 && !replacing && (
+              <Box sx={{ display: 'grid', gridTemplateColumns: '1fr 1fr', columnGap: 1.5, mb: 1 }}>
+                <TextField
+                  label="New name"
+                  value={renameTo.name}
+                  onChange={(e) => setNewName(e.target.value)}
+                  error={Boolean(renameProblem)}
+                  helperText={renameProblem ?? 'info.title of the imported API'}
+                  slotProps={{ htmlInput: { 'data-testid': 'import-new-name', spellCheck: false } }}
+                />
+                <TextField
+                  label="New context"
+                  value={renameTo.context}
+                  onChange={(e) => setNewContext(e.target.value)}
+                  helperText="x-context: where the gateway serves it"
+                  slotProps={{ htmlInput: { 'data-testid': 'import-new-context', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
+                />
+              </Box>
+            )}
+            {!replacing && (
+              <TextField
+                label="File name in the project"
+                value={name}
+                onChange={(e) => {
+                  setFileName(e.target.value);
+                  setError(undefined);
+                }}
+                error={Boolean(nameProblem ?? (error?.field === 'fileName' ? error.message : undefined))}
+                helperText={nameProblem ?? (error?.field === 'fileName' ? error.message : ' ')}
+                slotProps={{ htmlInput: { 'data-testid': 'import-file-name', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
+              />
+            )}
           </Box>
         )}
         {error && error.field !== 'fileName' && (
@@ -144,10 +223,15 @@ export function ImportDialog({ initial, onClose, onImported }: { initial: Import
         <Button color="inherit" onClick={onClose}>
           Cancel
         </Button>
-        <Button variant="contained" data-testid="import-create" disabled={!plan?.ok || Boolean(nameProblem)} loading={busy} onClick={() => void create()}>
-          Import
+        <Button variant="contained" data-testid="import-create" disabled={!plan?.ok || Boolean(nameProblem) || Boolean(renameProblem)} loading={busy} onClick={() => void create()}>
+          {replacing ? 'Replace' : 'Import'}
         </Button>
       </DialogActions>
     </Dialog>
   );
+}
+
+/** What is wrong with the name and context a clashing import is renamed to. */
+function checkRename(imported: SseApi, to: { name: string; context: string }, apis: readonly ApiSummary[]): string | undefined {
+  return validateName(to.name) ?? validateContext(to.context) ?? (findClashes({ ...imported, ...to }, apis).length ? 'Another API already uses this name and version, or this context.' : undefined);
 }
