@@ -13,14 +13,13 @@ import { useLiveDocs } from './useLiveDocs.ts';
 /**
  * The API's documentation as a consumer reads it, made from its clean export. It follows the Design
  * editor's text as it is typed (`liveText`, saved or not), else the file on disk; while the text
- * does not read as an SSE API it shows the last valid docs under a banner.
+ * does not read as an SSE API it shows the last valid docs (else the saved file's) under a banner.
  */
 export function DocsTab({ api, liveText }: { api: ApiSummary; liveText: string | undefined }) {
   const { client, host } = useStudio();
   const [diskText, setDiskText] = useState<string>();
   const [loadError, setLoadError] = useState<string>();
   useEffect(() => {
-    if (liveText !== undefined) return;
     let current = true;
     void client.call('documents.get', { id: api.id }).then((result) => {
       if (!current) return;
@@ -31,9 +30,9 @@ export function DocsTab({ api, liveText }: { api: ApiSummary; liveText: string |
       current = false;
     };
     // `api` changes when the host re-reads the file (a save, an edit on disk): read it again then.
-  }, [client, api, liveText]);
+  }, [client, api]);
   const text = liveText ?? diskText;
-  const { model, problems } = useLiveDocs(text, api.id, { http: host.gatewayUrl, https: host.gatewayHttpsUrl }, { declared: api.endpoint, inUse: api.endpointInUse });
+  const { model, problems } = useLiveDocs(text, diskText, api.id, { http: host.gatewayUrl, https: host.gatewayHttpsUrl }, { declared: api.endpoint, inUse: api.endpointInUse }, `${host.projectRoot}\n${api.id}`);
 
   if (loadError && text === undefined) return <Alert severity="error">Cannot read the document: {loadError}</Alert>;
   return (

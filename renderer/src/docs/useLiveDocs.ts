@@ -11,17 +11,34 @@ export interface LiveDocs {
   problems: DocProblem[];
 }
 
-/** Docs that follow a text as it is typed; an unreadable text keeps the last valid docs. */
-export function useLiveDocs(text: string | undefined, fileName: string, listeners: GatewayListeners, endpoint: EndpointInUse): LiveDocs {
+/**
+ * The last docs shown per document, kept while the tab is closed: a text broken in the Design tab
+ * still shows the docs of its last valid state when the Docs tab opens again. One entry per document
+ * of the session, replaced each time.
+ */
+const lastValidDocs = new Map<string, DocsModel>();
+
+/**
+ * Docs that follow a text as it is typed; an unreadable text keeps the last valid docs, else the
+ * docs of `fallbackText` (the saved file).
+ */
+export function useLiveDocs(text: string | undefined, fallbackText: string | undefined, fileName: string, listeners: GatewayListeners, endpoint: EndpointInUse, cacheKey: string = fileName): LiveDocs {
   // Typing stays responsive: the docs catch up when React has time.
   const deferred = useDeferredValue(text);
   const { http, https } = listeners;
   const { declared, inUse } = endpoint;
   const built = useMemo(() => (deferred === undefined ? undefined : buildDocs(deferred, fileName, { http, https }, { declared, inUse })), [deferred, fileName, http, https, declared, inUse]);
-  const [lastValid, setLastValid] = useState<DocsModel>();
+  const [lastValid, setLastValid] = useState<DocsModel | undefined>(() => lastValidDocs.get(cacheKey));
   useEffect(() => {
-    if (built?.ok) setLastValid(built.model);
-  }, [built]);
+    if (!built?.ok) return;
+    lastValidDocs.set(cacheKey, built.model);
+    setLastValid(built.model);
+  }, [built, cacheKey]);
+  const fallback = useMemo(() => {
+    if (built?.ok !== false || lastValid || fallbackText === undefined) return undefined;
+    const saved = buildDocs(fallbackText, fileName, { http, https }, { declared, inUse });
+    return saved.ok ? saved.model : undefined;
+  }, [built, lastValid, fallbackText, fileName, http, https, declared, inUse]);
   if (!built) return { model: undefined, problems: [] };
-  return built.ok ? { model: built.model, problems: [] } : { model: lastValid, problems: built.problems };
+  return built.ok ? { model: built.model, problems: [] } : { model: lastValid ?? fallback, problems: built.problems };
 }
