@@ -25,6 +25,8 @@ channels:
       topics: [{ path: '/feed' }, { path: '/other' }],
       mock: { '/feed': { scenario: 'examples', rate: 3, faults: { latency: { ms: 5 } } } },
       messages: { '/feed': [{ eventName: 'item', examples: [{ n: 1 }] }] },
+      paramValues: {},
+      corsOrigins: [],
     });
     expect(problems).toEqual([{ path: ['channels', 'other', 'x-mock', 'rate'], message: expect.stringMatching(/events per second/) }]);
   });

@@ -105,9 +105,11 @@ describe('mock from AsyncAPI: the project\'s APIs are served per topic', () => {
 
   it('the endpoint\'s path is a prefix; a topic\'s backend path is what is matched', async () => {
     mock.setApis([{ id: 'v1', name: 'V1', endpoint: `${url}/v1`, topics: [{ path: '/quotes/{sym}', backendPath: '/q/{sym}' }], mock: { '/quotes/{sym}': { scenario: 'stock-ticker', rate: 100 } } }]);
-    const { events } = await readEvents(`${url}/v1/q/ZED`, 2);
-    expect(events.map((e) => JSON.parse(e.data).symbol)).toEqual(['ZED', 'ZED']);
-    expect((await fetch(`${url}/q/ZED`)).status).toBe(404);
+    const { events } = await readEvents(`${url}/v1/q/GLOBEX`, 2);
+    expect(events.map((e) => JSON.parse(e.data).symbol)).toEqual(['GLOBEX', 'GLOBEX']);
+    expect((await fetch(`${url}/q/GLOBEX`)).status).toBe(404);
+    // The ticker's symbols are its values: another one is a 404, not a new stream.
+    expect((await fetch(`${url}/v1/q/ZED`)).status).toBe(404);
   });
 
   it('built-in streams stay as fallbacks, and APIs pointing elsewhere are not served (with the reason)', async () => {

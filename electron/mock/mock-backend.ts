@@ -13,6 +13,11 @@ import { MockListener } from './mock-listener.ts';
 import { endpointVerdict, routeRequest, type MockApi, type MockRoute } from './mock-routes.ts';
 import { MockStream } from './mock-stream.ts';
 import { MAX_STREAMS, MockStreams } from './mock-streams.ts';
+import { MockMemory } from './mock-memory.ts';
+import { mockMountPath, splitMount } from './mock-mount.ts';
+import { mockClashes, type MockClash } from './mock-clashes.ts';
+import { paramRefusal, streamPerPath } from './mock-path-values.ts';
+import { corsHeaders } from '../gateway/security/cors.ts';
 import { MockSourceIndex, type SourceRun } from './mock-source-record.ts';
 import { scenarioName, topicScenario } from './payload/topic-scenario.ts';
 import { seedOf, type Random } from './random.ts';
@@ -27,7 +32,14 @@ export type { MockApi } from './mock-routes.ts';
  *
  * Project APIs: `setApis()` gives it the project's APIs; those whose endpoint points at the mock
  * (see mock-routes.ts) are served per topic, as their `x-mock` blocks and messages say
- * (shared/model/mock.ts, shared/asyncapi/read-mock.ts). One stream per concrete request path.
+ * (shared/model/mock.ts, shared/asyncapi/read-mock.ts). Each API has its own mount,
+ * `/apis/<name>-<hash>` (mock-mount.ts), which the gateway streams from, so two APIs with the same
+ * topic path never share a stream; the plain paths (`/prices/ACME`) still work for curl and go to
+ * the first API that has the topic. A stream per concrete path only where the events depend on
+ * it, and only for the parameter values the topic has (mock-path-values.ts).
+ *
+ * Memory: bounded per stream (events and bytes), in total (a byte budget) and in number of
+ * streams, idle ones evicted first (mock-streams.ts).
  *
  * Built-in streams, the fallbacks when no API topic matches:
  *   /prices            stock ticker, all symbols       /prices/{symbol}  one symbol
@@ -53,6 +65,10 @@ export interface MockBackendOptions {
   random?: Random;
   now?: () => number;
   historySize?: number;
+  /** One stream's history byte cap (default 4 MiB). */
+  historyBytes?: number;
+  /** All histories together (default 64 MiB): over it, idle streams go first, then old events. */
+  memoryBytes?: number;
   idleMs?: number;
   heartbeatMs?: number;
 }
@@ -74,7 +90,7 @@ export class MockBackend {
     this.listener = new MockListener(server, options.host, options.port);
     this.random = options.random ?? Math.random;
     this.now = options.now ?? Date.now;
-    this.streams = new MockStreams(this.now);
+    this.streams = new MockStreams(this.now, MAX_STREAMS, new MockMemory(options.memoryBytes));
     this.faults = new MockFaults({ connections: () => this.connections, restart: (downMs) => this.listener.restart(downMs) });
   }
 
@@ -176,20 +192,31 @@ export class MockBackend {
 
   private route(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://mock');
-    res.setHeader('access-control-allow-origin', '*');
-    const [name, symbol, ...rest] = url.pathname.split('/').filter(Boolean);
+    // Under an API's mount only that API's topics answer (mock-mount.ts); elsewhere any API's do.
+    let served = this.served();
+    let pathname = url.pathname;
+    const mounted = splitMount(pathname);
+    if (mounted) {
+      const own = served.find((s) => mockMountPath(s.api.id) === mounted.mount);
+      if (!own) return text(res, 404, `No API of the project is mounted at ${mounted.mount} on the mock: its endpoint must be the mock's address.\n`);
+      served = [own];
+      pathname = mounted.rest;
+    }
+    this.allowOrigin(req, res, served);
+    const [name, symbol, ...rest] = pathname.split('/').filter(Boolean);
     const builtIn = name && Object.hasOwn(BUILT_INS, name) ? BUILT_INS[name] : undefined;
     const symbolOk = symbol === undefined || (name === 'prices' && (STOCK_SYMBOLS as readonly string[]).includes(symbol));
-    const route = routeRequest(this.served(), url.pathname);
+    const route = routeRequest(served, pathname);
     // A catch-all topic with no x-mock of its own (e.g. WSO2's default "/*") does not hide the
     // built-in stream a path names: /prices on such an API still gives prices.
     const catchAllWithoutConfig = route && route.topic.path.endsWith('*') && !route.api.mock?.[route.topic.path];
     if (route && !(catchAllWithoutConfig && builtIn && symbolOk && rest.length === 0)) return this.serveTopic(route, url, req, res);
 
     if (!builtIn || !symbolOk || rest.length) {
-      const apiTopics = this.served().flatMap(({ api, prefix }) => api.topics.map((t) => prefix + (t.backendPath ?? t.path)));
+      const apiTopics = served.flatMap(({ api, prefix }) => api.topics.map((t) => (mounted?.mount ?? '') + prefix + (t.backendPath ?? t.path)));
       const all = [...apiTopics, ...MOCK_STREAMS];
-      return text(res, 404, `The mock backend has no stream at ${url.pathname}. Streams: ${all.join(', ')} (add ?rate=N for N events/s).\n`);
+      // Never echo the path: it may be long, and it is the client's own text.
+      return text(res, 404, `The mock backend has no stream at this path. Streams: ${all.join(', ')} (add ?rate=N for N events/s).\n`);
     }
     const rate = this.rateParam(url, res);
     if (rate === null) return;
@@ -213,11 +240,16 @@ export class MockBackend {
     if (rate === null) return;
     const config = api.mock?.[topic.path] ?? {};
     const messages = api.messages?.[topic.path] ?? [];
+    const scenario = scenarioName(config, messages);
+    const refusal = paramRefusal(topic.path, params, scenario, api.paramValues?.[topic.path]);
+    if (refusal) return text(res, 404, refusal + '\n');
     const target = { apiId: api.id, topic: topic.path };
-    const key = `api\0${api.id}\0${topic.path}\0${path}\0${rate ?? ''}`;
+    // Paths whose events are the same share one stream (and one history).
+    const streamPath = streamPerPath(params, scenario) ? path : topic.path;
+    const key = `api\0${api.id}\0${topic.path}\0${streamPath}\0${rate ?? ''}`;
     this.open(req, res, target, config.retryMs, () =>
       this.streams.get(key, () => ({
-        stream: new MockStream(topicScenario({ config, messages, params, seed: seedOf(`${api.id} ${path}`) }), {
+        stream: new MockStream(topicScenario({ config, messages, params, seed: seedOf(`${api.id} ${streamPath}`) }), {
           ...this.streamDefaults(),
           ...(rate !== undefined ? { rate } : config.rate !== undefined ? { rate: config.rate } : {}),
           ...(config.burst && rate === undefined ? { burst: config.burst } : {}),
@@ -227,8 +259,8 @@ export class MockBackend {
         }),
         target,
         apiId: api.id,
-        path,
-        scenario: scenarioName(config, messages),
+        path: streamPath,
+        scenario,
       })),
     );
   }
@@ -264,9 +296,34 @@ export class MockBackend {
     this.sources.note(req.url ?? '/', s, accept);
   }
 
+  /** CORS only for origins the project's APIs allow (their x-gateway.cors); none by default. */
+  private allowOrigin(req: IncomingMessage, res: ServerResponse, served: ReadonlyArray<{ api: MockApi }>): void {
+    const origins = [...new Set(served.flatMap(({ api }) => api.corsOrigins ?? []))];
+    const headers = corsHeaders(origins, req.headers.origin);
+    if (headers !== 'forbidden') for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  }
+
+  /** Topic paths two served APIs share: fine through the gateway (mounts), ambiguous on the plain paths (mock-clashes.ts). */
+  clashes(): MockClash[] {
+    return mockClashes(this.served());
+  }
+
+  /** What the mock's streams hold now, against its budget (for tests, benches and status). */
+  memoryUse(): { historyBytes: number; limitBytes: number; streams: number; idleStreams: number } {
+    const list = this.streams.list();
+    return { historyBytes: this.streams.memory.usedBytes, limitBytes: this.streams.memory.limitBytes, streams: list.length, idleStreams: list.filter((r) => r.stream.isIdle).length };
+  }
+
+  /** Where the gateway reaches an API on this mock: its own mount (mock-mount.ts). */
+  mountPathOf(apiId: string): string {
+    return mockMountPath(apiId);
+  }
+
   private streamDefaults() {
     return {
       now: this.now,
+      memory: this.streams.memory,
+      ...(this.options.historyBytes !== undefined ? { historyBytes: this.options.historyBytes } : {}),
       ...(this.options.historySize !== undefined ? { historySize: this.options.historySize } : {}),
       ...(this.options.idleMs !== undefined ? { idleMs: this.options.idleMs } : {}),
       ...(this.options.heartbeatMs !== undefined ? { heartbeatMs: this.options.heartbeatMs } : {}),

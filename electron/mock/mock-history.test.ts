@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MockHistory, type HistoryEntry } from './mock-history.ts';
+import { entryBytes, MockMemory } from './mock-memory.ts';
 
 const entry = (seq: number, id: string | undefined): HistoryEntry => ({ seq, id, key: undefined, message: { data: String(seq) }, frame: `data: ${seq}\n\n` });
 
@@ -30,5 +31,33 @@ describe('MockHistory', () => {
     const h = new MockHistory(10);
     h.push(entry(1, undefined));
     expect(h.after('1', 'none')).toBeUndefined();
+  });
+});
+
+describe('MockHistory byte caps', () => {
+  const sized = (seq: number, chars: number): HistoryEntry => ({ seq, id: String(seq), key: undefined, message: { data: 'x'.repeat(chars) }, frame: `data: ${'x'.repeat(chars)}\n\n` });
+
+  it('forgets the oldest events past its byte cap, and tells the global budget every change', () => {
+    const memory = new MockMemory(Number.POSITIVE_INFINITY);
+    const h = new MockHistory(1000, 3 * entryBytes(sized(10, 1000)), memory);
+    for (let i = 1; i <= 10; i++) h.push(sized(i, 1000));
+    expect(h.size).toBe(3);
+    expect(h.after('0', 'sequence')?.map((e) => e.seq)).toEqual([8, 9, 10]);
+    expect(memory.usedBytes).toBe(h.bytes);
+    h.shrinkTo(h.bytes - 1);
+    expect(h.size).toBe(2);
+    h.clear();
+    expect([h.size, h.bytes, memory.usedBytes]).toEqual([0, 0, 0]);
+  });
+
+  it('asks for relief when the global budget is passed', () => {
+    const memory = new MockMemory(5000);
+    let asked = 0;
+    memory.onOver = () => asked++;
+    const h = new MockHistory(1000, Number.POSITIVE_INFINITY, memory);
+    h.push(sized(1, 1000));
+    expect(asked).toBe(0);
+    for (let i = 2; i <= 4; i++) h.push(sized(i, 1000));
+    expect(asked).toBeGreaterThan(0);
   });
 });

@@ -1,5 +1,6 @@
 import type { MockIdScheme } from '../../shared/model/mock.ts';
 import type { SseMessage } from '../../shared/sse/encode.ts';
+import { entryBytes, type MockMemory } from './mock-memory.ts';
 
 /**
  * A stream's bounded memory of recent events, for Last-Event-ID resume. With sequence ids the
@@ -18,16 +19,57 @@ export interface HistoryEntry {
 
 export class MockHistory {
   private readonly entries: HistoryEntry[] = [];
+  private totalBytes = 0;
 
-  constructor(private readonly limit: number) {}
+  /**
+   * `limit` events and `maxBytes` bytes at most (the oldest go first); `memory` is told every
+   * change, for the mock's global budget (mock-memory.ts).
+   */
+  constructor(
+    private readonly limit: number,
+    private readonly maxBytes = Number.POSITIVE_INFINITY,
+    private readonly memory?: MockMemory,
+  ) {}
 
   push(entry: HistoryEntry): void {
     this.entries.push(entry);
-    if (this.entries.length > this.limit) this.entries.shift();
+    const cost = entryBytes(entry);
+    this.totalBytes += cost;
+    this.memory?.change(cost);
+    this.trim(this.limit, this.maxBytes);
   }
 
   get size(): number {
     return this.entries.length;
+  }
+
+  /** Bytes this history holds (see entryBytes). */
+  get bytes(): number {
+    return this.totalBytes;
+  }
+
+  /** Forgets the oldest events until at most `maxBytes` remain; returns the bytes freed. */
+  shrinkTo(maxBytes: number): number {
+    return this.trim(this.limit, maxBytes);
+  }
+
+  /** Forgets everything (the stream is gone). */
+  clear(): void {
+    this.trim(0, 0);
+  }
+
+  private trim(maxEvents: number, maxBytes: number): number {
+    let freed = 0;
+    let drop = 0;
+    while (this.entries.length - drop > 0 && (this.entries.length - drop > maxEvents || this.totalBytes - freed > maxBytes)) {
+      freed += entryBytes(this.entries[drop] as HistoryEntry);
+      drop++;
+    }
+    if (drop === 0) return 0;
+    this.entries.splice(0, drop);
+    this.totalBytes -= freed;
+    this.memory?.change(-freed);
+    return freed;
   }
 
   /** Read-only view, oldest first (the replay verdict's source record reads it). */

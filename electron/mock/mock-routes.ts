@@ -19,6 +19,10 @@ export interface MockApi {
   mock?: Record<string, MockConfig>;
   /** Messages per topic path (shared/asyncapi/read-mock.ts). */
   messages?: Record<string, MockMessage[]>;
+  /** Finite values of path parameters, per topic path (shared/asyncapi/read-param-values.ts). */
+  paramValues?: Record<string, Record<string, string[]>>;
+  /** Browser origins the API allows (`x-gateway.cors`): the mock answers CORS for these only. */
+  corsOrigins?: string[];
 }
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);

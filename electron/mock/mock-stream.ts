@@ -3,6 +3,7 @@ import type { MockBurst, MockIdScheme } from '../../shared/model/mock.ts';
 import { encodeSseComment, encodeSseMessage, type SseMessage } from '../../shared/sse/encode.ts';
 import type { MockConnection } from './mock-connection.ts';
 import { MockHistory, type HistoryEntry } from './mock-history.ts';
+import { DEFAULT_STREAM_HISTORY_BYTES, type MockMemory } from './mock-memory.ts';
 import type { Scenario } from './scenario.ts';
 import { tickPlan } from './schedule.ts';
 
@@ -24,6 +25,10 @@ export interface MockStreamOptions {
   backlog?: number;
   resume?: boolean;
   historySize?: number;
+  /** The history's byte cap (default DEFAULT_STREAM_HISTORY_BYTES). */
+  historyBytes?: number;
+  /** The mock's global budget, told about every byte the history keeps or forgets. */
+  memory?: MockMemory;
   idleMs?: number;
   heartbeatMs?: number;
   now?: () => number;
@@ -69,7 +74,7 @@ export class MockStream {
     this.now = options.now ?? Date.now;
     this.newUuid = options.newUuid ?? randomUUID;
     const backlog = options.backlog ?? 0;
-    this.history = new MockHistory(Math.max(options.historySize ?? 1000, backlog));
+    this.history = new MockHistory(Math.max(options.historySize ?? 1000, backlog), options.historyBytes ?? DEFAULT_STREAM_HISTORY_BYTES, options.memory);
     for (let i = 0; i < backlog; i++) this.emit();
   }
 
@@ -85,7 +90,23 @@ export class MockStream {
 
   unsubscribe(connection: MockConnection): void {
     for (const s of this.subscribers) if (s.connection === connection) this.subscribers.delete(s);
-    if (this.subscribers.size === 0) this.scheduleIdleStop();
+    if (this.subscribers.size === 0) {
+      this.scheduleIdleStop();
+      this.onIdle?.();
+    }
+  }
+
+  /** Told when the last subscriber leaves (MockStreams bounds how many idle streams live on). */
+  onIdle: (() => void) | undefined;
+
+  /** Bytes the history holds. */
+  get historyBytes(): number {
+    return this.history.bytes;
+  }
+
+  /** Forgets the oldest history until at most `maxBytes` remain (memory pressure); returns the bytes freed. */
+  shrinkHistory(maxBytes: number): number {
+    return this.history.shrinkTo(maxBytes);
   }
 
   /** The ids produced that `accept` passes, oldest first, from the history (complete when it forgot none): the verdict's source truth. */
@@ -108,7 +129,7 @@ export class MockStream {
     return { subscribers: this.subscribers.size, eventsProduced: this.produced, eventsSent: this.sent, lastId: this.last ?? null, historySize: this.history.size, error: this.error ?? null };
   }
 
-  /** Stops producing and ends every subscriber's response cleanly. */
+  /** Stops producing, ends every subscriber's response cleanly and frees the history. */
   stop(): void {
     clearInterval(this.tick);
     clearInterval(this.heartbeat);
@@ -116,6 +137,7 @@ export class MockStream {
     this.tick = this.heartbeat = this.idle = undefined;
     for (const s of this.subscribers) s.connection.end();
     this.subscribers.clear();
+    this.history.clear();
   }
 
   get isIdle(): boolean {

@@ -44,3 +44,40 @@ describe('MockStreams', () => {
     expect(streams.list()).toEqual([]);
   });
 });
+
+describe('MockStreams limits', () => {
+  function idleStream() {
+    const s = { isIdle: false, stopped: false, historyBytes: 0, onIdle: undefined as (() => void) | undefined, stop: () => (s.stopped = true), shrinkHistory: () => 0 };
+    return s;
+  }
+  const rec = (s: ReturnType<typeof idleStream>): StreamRecord => ({ stream: s as unknown as MockStream, target: { apiId: undefined, topic: '/t' }, apiId: null, path: '/t', scenario: 'counter' });
+
+  it('keeps at most maxIdleStreams without subscribers, evicting the least recently used', () => {
+    let now = 0;
+    const streams = new MockStreams(() => now, 100, undefined, { maxIdleStreams: 2 });
+    const all = [idleStream(), idleStream(), idleStream()];
+    all.forEach((s, i) => {
+      now = i;
+      streams.get(`k${i}`, () => rec(s));
+    });
+    for (const s of all) {
+      s.isIdle = true;
+      s.onIdle?.();
+    }
+    expect(all.map((s) => s.stopped)).toEqual([true, false, false]);
+    expect(streams.size).toBe(2);
+  });
+
+  it('evicts idle streams kept past idleRetainMs', () => {
+    let now = 0;
+    const streams = new MockStreams(() => now, 100, undefined, { idleRetainMs: 1000 });
+    const old = idleStream();
+    streams.get('old', () => rec(old));
+    old.isIdle = true;
+    old.onIdle?.();
+    now = 2000;
+    streams.get('new', () => rec(idleStream()));
+    expect(old.stopped).toBe(true);
+    expect(streams.size).toBe(1);
+  });
+});

@@ -1,11 +1,18 @@
 import type { MockScenario } from '../../shared/model/mock.ts';
 import type { FaultTarget } from './faults/fault-plans.ts';
+import { MockMemory } from './mock-memory.ts';
 import type { MockStream } from './mock-stream.ts';
 
 /**
- * The mock's live streams, one per key (API, topic, concrete path, rate override), bounded: when
- * full, the least recently used stream without subscribers makes room; when every stream has
- * subscribers, there is no room (the caller answers 503).
+ * The mock's live streams, one per key (API, topic, concrete path when it matters, rate override),
+ * bounded so no sequence of requests can exhaust memory or CPU:
+ *  - at most `maxStreams`; when full, the least recently used stream without subscribers makes
+ *    room; when every stream has subscribers there is no room (the caller answers 503);
+ *  - at most `maxIdleStreams` without subscribers (each keeps ticking for its linger so there is
+ *    something to miss); past that the least recently used idle ones are evicted at once, and any
+ *    idle stream goes after `idleRetainMs`;
+ *  - histories share one byte budget (MockMemory): over it, idle streams are evicted first (least
+ *    recently used first), then the largest histories forget their oldest events.
  */
 export interface StreamRecord {
   stream: MockStream;
@@ -17,22 +24,45 @@ export interface StreamRecord {
 }
 
 export const MAX_STREAMS = 500;
+export const MAX_IDLE_STREAMS = 16;
+export const IDLE_RETAIN_MS = 10 * 60_000;
+
+export interface StreamLimits {
+  maxIdleStreams?: number;
+  idleRetainMs?: number;
+}
+
+type Entry = StreamRecord & { lastUsed: number };
 
 export class MockStreams {
-  private readonly records = new Map<string, StreamRecord & { lastUsed: number }>();
+  private readonly records = new Map<string, Entry>();
+  private readonly maxIdleStreams: number;
+  private readonly idleRetainMs: number;
 
   constructor(
     private readonly now: () => number,
     private readonly limit = MAX_STREAMS,
-  ) {}
+    readonly memory = new MockMemory(),
+    limits: StreamLimits = {},
+  ) {
+    this.maxIdleStreams = limits.maxIdleStreams ?? MAX_IDLE_STREAMS;
+    this.idleRetainMs = limits.idleRetainMs ?? IDLE_RETAIN_MS;
+    memory.onOver = () => this.relieve();
+  }
 
   /** The stream at `key`, created by `create` when missing; undefined when there is no room. */
   get(key: string, create: () => StreamRecord): MockStream | undefined {
+    this.sweep();
     let record = this.records.get(key);
     if (!record) {
-      if (this.records.size >= this.limit && !this.evictIdle()) return undefined;
-      record = { ...create(), lastUsed: this.now() };
-      this.records.set(key, record);
+      if (this.records.size >= this.limit && !this.evictOldestIdle()) return undefined;
+      const entry: Entry = { ...create(), lastUsed: this.now() };
+      entry.stream.onIdle = () => {
+        entry.lastUsed = this.now();
+        this.limitIdle();
+      };
+      this.records.set(key, entry);
+      record = entry;
     }
     record.lastUsed = this.now();
     return record.stream;
@@ -42,20 +72,54 @@ export class MockStreams {
     return [...this.records.values()];
   }
 
+  get size(): number {
+    return this.records.size;
+  }
+
   /** Stops and forgets the streams `which` picks (all when not given). */
   remove(which: (r: StreamRecord) => boolean = () => true): void {
-    for (const [key, record] of this.records) {
-      if (!which(record)) continue;
-      record.stream.stop();
-      this.records.delete(key);
+    for (const [key, record] of this.records) if (which(record)) this.evict(key, record);
+  }
+
+  /** Evicts idle streams unused for longer than idleRetainMs. */
+  sweep(): void {
+    const cutoff = this.now() - this.idleRetainMs;
+    for (const [key, record] of this.records) if (record.stream.isIdle && record.lastUsed < cutoff) this.evict(key, record);
+  }
+
+  private limitIdle(): void {
+    const idle = this.idleByAge();
+    for (const [key, record] of idle.slice(0, Math.max(0, idle.length - this.maxIdleStreams))) this.evict(key, record);
+  }
+
+  /** Memory pressure: idle streams go first, then the largest histories shrink to a fair share. */
+  private relieve(): void {
+    for (const [key, record] of this.idleByAge()) {
+      if (!this.memory.isOver) return;
+      this.evict(key, record);
+    }
+    if (!this.memory.isOver || this.records.size === 0) return;
+    const fairShare = Math.floor(this.memory.limitBytes / this.records.size / 2);
+    const largest = [...this.records.values()].sort((a, b) => b.stream.historyBytes - a.stream.historyBytes);
+    for (const record of largest) {
+      if (!this.memory.isOver) return;
+      record.stream.shrinkHistory(fairShare);
     }
   }
 
-  private evictIdle(): boolean {
-    const idle = [...this.records.entries()].filter(([, r]) => r.stream.isIdle).sort((a, b) => a[1].lastUsed - b[1].lastUsed)[0];
-    if (!idle) return false;
-    idle[1].stream.stop();
-    this.records.delete(idle[0]);
+  private idleByAge(): Array<[string, Entry]> {
+    return [...this.records.entries()].filter(([, r]) => r.stream.isIdle).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
+  }
+
+  private evictOldestIdle(): boolean {
+    const oldest = this.idleByAge()[0];
+    if (!oldest) return false;
+    this.evict(...oldest);
     return true;
+  }
+
+  private evict(key: string, record: Entry): void {
+    this.records.delete(key);
+    record.stream.stop();
   }
 }
