@@ -262,3 +262,48 @@ test('an import that clashes with an API warns in the preview, before anything i
   await expect.poll(() => readFileSync(path.join(studio.projectDir, fileName), 'utf8')).toBe(incoming);
   await expect(studioPage.apiItem('Quotes')).toHaveCount(2);
 });
+
+test('the x-mock form beside the topic writes each setting into the document and follows edits in the editor', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  await createApi(page, 'Mocked Feed', '/mocked');
+  const design = new DesignPage(page);
+  await design.open();
+  const mock = (name: string) => page.getByTestId(`design-topic-0-mock-${name}`);
+
+  await mock('scenario').locator('xpath=..').click();
+  await page.getByRole('option', { name: 'counter' }).click();
+  await expect.poll(() => design.text()).toMatch(/x-mock:\n\s+scenario: counter/);
+
+  // A value the mock would refuse stays in the field with the mock's message, and is not written.
+  await mock('rate').fill('5000');
+  await expect(page.getByTestId('design-topic-0-mock-rate-helper')).toContainText('0.1 to 1000');
+  await page.keyboard.press('Tab');
+  await expect(mock('rate')).toHaveValue('5000');
+  expect(await design.text()).not.toContain('rate:');
+  await mock('rate').fill('3');
+  await expect.poll(() => design.text()).toContain('rate: 3');
+
+  // Bursts instead of a rate: the rate goes.
+  await mock('pace-burst').click();
+  await mock('burst-events').fill('10');
+  await mock('burst-everyMs').fill('1000');
+  await expect.poll(() => design.text()).toMatch(/burst:\n\s+events: 10\n\s+everyMs: 1000/);
+  expect(await design.text()).not.toContain('rate:');
+  await mock('ids').locator('xpath=..').click();
+  await page.getByRole('option', { name: 'uuid' }).click();
+  await mock('resume').uncheck();
+  await mock('retryMs').fill('1500');
+  await expect.poll(() => design.text()).toContain('resume: false');
+  await expect.poll(() => design.text()).toContain('retryMs: 1500');
+  await expect.poll(() => design.text()).toContain('ids: uuid');
+
+  // The editor -> the form.
+  const line = await design.lineOf('events: 10');
+  const text = (await design.text()).split('\n')[line - 1] ?? '';
+  await design.select(line, text.indexOf('10') + 1, text.length + 1);
+  await page.keyboard.type('25');
+  await expect(mock('burst-events')).toHaveValue('25');
+  await mock('burst-events').scrollIntoViewIfNeeded();
+  await shot(page, 'design-mock-form-1280x800.png');
+});

@@ -11,6 +11,7 @@ import type { DesignEdit } from './design-edits.ts';
 import type { DesignTopic } from './design-model.ts';
 import { MONO_FONT } from '../theme.ts';
 import { DeleteIcon } from '../widgets/icons.tsx';
+import { MockSettings } from './MockSettings.tsx';
 import { SchemaField } from './SchemaField.tsx';
 import { SyncedField } from './SyncedField.tsx';
 
@@ -131,6 +132,7 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
           onChange={(value) => onEdit({ kind: 'examples', key, value: Array.isArray(value) ? value : [] })}
         />
       </Box>
+      <MockSettings testId={`design-topic-${index}-mock`} topicKey={key} mock={topic.mock} readOnly={readOnly} onEdit={onEdit} />
       <Box sx={{ display: 'flex', alignItems: 'center' }}>
         <Typography variant="caption" color="text.secondary" sx={{ fontFamily: MONO_FONT, flex: 1 }}>
           channels.{key}

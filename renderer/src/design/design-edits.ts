@@ -15,7 +15,9 @@ export type DesignEdit =
   /** A parsed JSON Schema, or undefined to remove the payload. */
   | { kind: 'payload'; key: string; value: unknown }
   /** Example payloads, or an empty list to remove them. */
-  | { kind: 'examples'; key: string; value: unknown[] };
+  | { kind: 'examples'; key: string; value: unknown[] }
+  /** One `x-mock` setting of the topic (e.g. ['rate'], ['burst', 'events']); undefined removes it (and an emptied block). */
+  | { kind: 'mock'; key: string; setting: string[]; value: unknown };
 
 /**
  * Applies a form edit to the document text and returns the new text: only the nodes the edit is
@@ -67,6 +69,8 @@ function editTree(tree: DocTree, doc: Record<string, unknown>, spec: 2 | 3, edit
     case 'payload':
       if (edit.value === undefined) return tree.delete([...messageAt(tree, doc, spec, edit.key), 'payload']);
       return tree.set([...messageAt(tree, doc, spec, edit.key), 'payload'], edit.value);
+    case 'mock':
+      return editMock(tree, edit.key, edit.setting, edit.value);
     case 'examples':
       if (edit.value.length === 0) return tree.delete([...messageAt(tree, doc, spec, edit.key), 'examples']);
       return tree.set([...messageAt(tree, doc, spec, edit.key), 'examples'], edit.value.map((payload) => ({ payload })));
@@ -115,4 +119,16 @@ function syncParameters(tree: DocTree, spec: 2 | 3, key: string, path: string): 
   for (const name of missing) tree.set([...at, name], spec === 2 ? { description: '', schema: { type: 'string' } } : { description: '' });
   const after = tree.get(at);
   if (isRecord(after) && Object.keys(after).length === 0) tree.delete(at);
+}
+
+/** Sets or removes one x-mock setting; a block left empty (burst, then x-mock itself) is removed. */
+function editMock(tree: DocTree, key: string, setting: string[], value: unknown): void {
+  const block: DocPath = ['channels', key, 'x-mock'];
+  if (value !== undefined) return tree.set([...block, ...setting], value);
+  tree.delete([...block, ...setting]);
+  for (let depth = setting.length - 1; depth >= 0; depth--) {
+    const at = [...block, ...setting.slice(0, depth)];
+    const left = tree.get(at);
+    if (isRecord(left) && Object.keys(left).length === 0) tree.delete(at);
+  }
 }

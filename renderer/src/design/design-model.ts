@@ -43,6 +43,8 @@ export interface DesignTopic {
   backendPath: string;
   parameters: DesignParameter[];
   message: DesignMessage;
+  /** The topic's `x-mock` block as written (undefined when there is none). */
+  mock: Record<string, unknown> | undefined;
 }
 
 /** Where a problem is, 1-based, and what to do about it. */

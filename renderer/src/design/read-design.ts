@@ -65,6 +65,7 @@ function readTopics(doc: Record<string, unknown>, spec: 2 | 3): DesignTopic[] {
       backendPath: text0(channel['x-backend-path']),
       parameters: Object.entries(params).map(([name, p]) => ({ name, description: isRecord(p) ? text0(p.description) : '' })),
       message: readMessage(doc, spec === 3 ? v3MessageOf(doc, key) : v2MessageOf(doc, key)),
+      mock: isRecord(channel['x-mock']) ? channel['x-mock'] : undefined,
     };
   });
 }
