@@ -7,10 +7,11 @@ import type { ProjectState } from '../studio/useProject.ts';
 import { ApiList } from './ApiList.tsx';
 import { AddIcon } from '../widgets/icons.tsx';
 import { ProblemList } from '../widgets/ProblemList.tsx';
+import { SessionList } from '../sessions/SessionList.tsx';
 
 export const SIDEBAR_WIDTH = 300;
 
-/** Left column: brand, Import and New API, the API list and the project's problems (a click opens the file's Design page). */
+/** Left column: brand, Import and New API, the API list, the project's problems (a click opens the file's Design page) and the running sessions. */
 export function Sidebar({
   project,
   selectedId,
@@ -55,6 +56,9 @@ export function Sidebar({
         )}
         {project.view && <ApiList apis={apis} selectedId={selectedId} onSelect={onSelect} />}
         <ProblemList problems={project.view?.problems ?? []} selectedId={selectedId} onOpen={onOpenFile} />
+      </Box>
+      <Box sx={{ maxHeight: '40%', overflowY: 'auto', flexShrink: 0 }}>
+        <SessionList apis={apis} onOpen={onSelect} />
       </Box>
     </Box>
   );

@@ -69,7 +69,7 @@ export function Workspace() {
                 onTabChange={setTab}
                 actions={<ApiActions api={selected} apis={project.view?.apis ?? []} onDeleted={() => setView({ kind: 'none' })} onOpen={(id) => (void project.refresh(), open(id))} />}
               />
-              {/* Keyed by API: switching APIs closes the old subscription and starts a clean viewer. The Design page needs the room. */}
+              {/* Keyed by API: each API has its own viewers. Their subscriptions are sessions on the host: leaving keeps them running, coming back re-attaches. The Design page needs the room. */}
               {tab !== 'design' && <EventViewer key={selected.id} api={selected} />}
             </>
           )}

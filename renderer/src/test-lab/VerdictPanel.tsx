@@ -11,9 +11,16 @@ import { MONO_FONT } from '../theme.ts';
 import { RefreshIcon } from './lab-icons.tsx';
 
 /**
- * The replay verdict, with proof: GREEN only when no event was lost, duplicated or out of order;
- * RED names the ids. Per drop: what was missed while away, what came back by replay, what never came.
+ * The replay verdict, with proof: GREEN only when every drop was checked against evidence and no
+ * event was lost, duplicated or out of order; RED names the ids; UNKNOWN (grey) says why it could
+ * not judge. Per drop: what was missed while away, what came back by replay, what never came.
  */
+const TONE = {
+  GREEN: { color: 'success.main', bg: 'rgba(76,195,138,0.10)' },
+  RED: { color: 'error.main', bg: 'rgba(255,107,107,0.12)' },
+  UNKNOWN: { color: 'text.secondary', bg: 'rgba(160,160,160,0.12)' },
+} as const;
+
 export const VerdictPanel = memo(function VerdictPanel({ state, subscribed }: { state: VerdictState; subscribed: boolean }) {
   const view = useMemo(() => (state.verdict ? viewVerdict(state.verdict) : undefined), [state.verdict]);
   if (!subscribed || !view) {
@@ -33,7 +40,7 @@ export const VerdictPanel = memo(function VerdictPanel({ state, subscribed }: { 
       </Box>
     );
   }
-  const green = view.status === 'GREEN';
+  const tone = TONE[view.status];
   return (
     <Box data-testid="verdict-panel" data-status={view.status} sx={{ p: 1.5, display: 'flex', flexDirection: 'column', gap: 1, minHeight: 0, height: '100%', overflowY: 'auto' }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
@@ -60,11 +67,11 @@ export const VerdictPanel = memo(function VerdictPanel({ state, subscribed }: { 
           p: 1.25,
           borderRadius: 1,
           border: 1,
-          borderColor: green ? 'success.main' : 'error.main',
-          bgcolor: green ? 'rgba(76,195,138,0.10)' : 'rgba(255,107,107,0.12)',
+          borderColor: tone.color,
+          bgcolor: tone.bg,
         }}
       >
-        <Typography data-testid="verdict-status" sx={{ fontSize: '1.6rem', fontWeight: 800, letterSpacing: 1, color: green ? 'success.main' : 'error.main', lineHeight: 1 }}>
+        <Typography data-testid="verdict-status" sx={{ fontSize: '1.6rem', fontWeight: 800, letterSpacing: 1, color: tone.color, lineHeight: 1 }}>
           {view.status}
         </Typography>
         <Typography
@@ -117,6 +124,13 @@ export const VerdictPanel = memo(function VerdictPanel({ state, subscribed }: { 
             ))}
         </Box>
       )}
+      {view.unknown.length > 0 && (
+        <Box data-testid="verdict-unknown" sx={{ fontSize: '0.75rem', color: 'text.secondary' }}>
+          {view.unknown.map((r) => (
+            <div key={r}>• {r}</div>
+          ))}
+        </Box>
+      )}
       {view.reasons.length > 0 && (
         <Box data-testid="verdict-reasons" sx={{ fontSize: '0.75rem', color: 'error.main' }}>
           {view.reasons.map((r) => (
@@ -124,6 +138,9 @@ export const VerdictPanel = memo(function VerdictPanel({ state, subscribed }: { 
           ))}
         </Box>
       )}
+      <Typography variant="caption" color="text.secondary" data-testid="verdict-rule">
+        Judged by {view.rule}.
+      </Typography>
       <Typography variant="caption" color="text.secondary">
         Checked: {view.checked}.{view.notes.length ? ` ${view.notes.join(' ')}` : ''}
       </Typography>

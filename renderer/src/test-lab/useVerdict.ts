@@ -30,7 +30,8 @@ export function useVerdict(client: StudioClient, subscriptionId: string | undefi
       return;
     }
     busy.current = true;
-    void client.call('subscriptions.verdict', { subscriptionId, ...(consecutive ? { ids: 'consecutive' as const } : {}) }).then((result) => {
+    // The host keeps the choice with the session (the session list and other views see it too).
+    void client.call('subscriptions.verdict', { subscriptionId, ids: consecutive ? 'consecutive' : 'off' }).then((result) => {
       busy.current = false;
       if (result.ok) {
         setVerdict(result.value);

@@ -50,4 +50,14 @@ describe('verdict view', () => {
   it('says what could be checked without source truth', () => {
     expect(viewVerdict(computeReplayVerdict(log([]))).checked).toContain('duplicates and order');
   });
+
+  it('is UNKNOWN (grey) with the reason when a drop could not be checked, and names the rule', () => {
+    const view = viewVerdict(computeReplayVerdict(log([])));
+    expect(view.status).toBe('UNKNOWN');
+    expect(view.unknown[0]).toMatch(/^no source record: 1 drop could not be checked/);
+    expect(view.rule).toMatch(/^only what the client saw/);
+    expect(view.summary).not.toMatch(/^unknown:/);
+    const failed = viewVerdict(computeReplayVerdict([{ kind: 'attempt', at: 0 }, { kind: 'fail', at: 1, status: 401, detail: 'HTTP 401 text/plain: Unauthorized' }]));
+    expect(failed).toMatchObject({ status: 'UNKNOWN', unknown: ['not connected: HTTP 401 text/plain: Unauthorized'] });
+  });
 });

@@ -2,7 +2,8 @@ import type { DropWindow, ReplayVerdict } from '../../../shared/sse/replay-verdi
 import { formatIds } from '../../../shared/sse/replay-verdict.ts';
 
 /**
- * The replay verdict as the verdict panel shows it: GREEN or RED, the ids that were lost,
+ * The replay verdict as the verdict panel shows it: GREEN, RED or UNKNOWN (grey, with why), the rule
+ * that judged lost events, the ids that were lost,
  * duplicated or out of order (named, in short runs: `58-70, 75`), and one line per drop window:
  * what was missed while away, what came back by replay, what never came. Pure.
  */
@@ -20,7 +21,11 @@ export interface WindowLine {
 }
 
 export interface VerdictView {
-  status: 'GREEN' | 'RED';
+  status: 'GREEN' | 'RED' | 'UNKNOWN';
+  /** Why it is UNKNOWN (not connected, 401, dead stream, no ids, no source record). */
+  unknown: string[];
+  /** Which evidence judged lost events, in words. */
+  rule: string;
   summary: string;
   drops: number;
   replayedCount: number;
@@ -38,8 +43,10 @@ export interface VerdictView {
 
 export function viewVerdict(v: ReplayVerdict): VerdictView {
   return {
-    status: v.status === 'green' ? 'GREEN' : 'RED',
-    summary: v.summary.replace(/^(green|red): /, ''),
+    status: v.status === 'green' ? 'GREEN' : v.status === 'red' ? 'RED' : 'UNKNOWN',
+    unknown: v.unknown,
+    rule: v.ruleWords,
+    summary: v.summary.replace(/^(green|red|unknown): /, ''),
     drops: v.counts.drops,
     replayedCount: v.counts.replayed,
     lostCount: v.counts.lost,
@@ -81,8 +88,9 @@ function windowLine(w: DropWindow): WindowLine {
     cause: CAUSE[w.cause] ?? w.cause,
     droppedAt: w.droppedAt,
     awayMs: w.resumedAt === undefined ? undefined : Math.max(0, w.resumedAt - w.droppedAt),
-    lastEventIdSent: w.kind === 'source' ? undefined : (w.lastEventIdSent ?? '(none)'),
-    missed: w.missedCount === null ? 'unknown (no source truth)' : w.missedCount === 0 ? 'none' : formatIds(w.missed ?? [], w.missedCount),
+    // From the same log as the connection timeline: what the (re)connect sent, '(none)' only when it sent none.
+    lastEventIdSent: w.kind === 'source' || w.lastEventIdSent === undefined ? undefined : (w.lastEventIdSent ?? '(none)'),
+    missed: w.missedCount === null ? 'unknown (no source record)' : w.missedCount === 0 ? 'none' : formatIds(w.missed ?? [], w.missedCount),
     replayed: w.replayedCount ? formatIds(w.replayed, w.replayedCount) : 'none',
     lost: w.lostCount ? formatIds(w.lost, w.lostCount) : 'none',
     problems,
@@ -102,7 +110,7 @@ function checkedWords(v: ReplayVerdict): string {
     case 'consecutive':
       return 'lost, duplicated and out-of-order events';
     case 'numeric':
-      return 'duplicates and order (a gap in numeric ids is not proof of loss: tick "ids count up by one" if they do)';
+      return 'duplicates and order (a gap in numeric ids is not proof of loss: turn on "Ids count up by one" if they do)';
     case 'opaque':
       return 'duplicates only (ids are not numbers)';
     case 'none':

@@ -17,20 +17,28 @@ import { EventViewerPanel } from './EventViewerPanel.tsx';
 import { AddIcon } from '../widgets/icons.tsx';
 import { CloseIcon, ColumnsIcon, TabsIcon } from '../test-lab/lab-icons.tsx';
 import { TestLabTools } from '../test-lab/TestLabTools.tsx';
+import { rememberSlotSession, rememberViewerSlots, slotSession, viewerSlots } from '../sessions/session-memory.ts';
 
 /**
  * The tester's half of an API page: live viewers (one or several subscribers, as tabs or side by
  * side, each independent) with reconnect tests and replay verdicts, then the API-wide tools: fault
- * injection on the mock backend and load runs.
+ * injection on the mock backend and load runs. The subscriptions are sessions on the host: leaving
+ * the page keeps them running, and the viewers find them again when it comes back.
  */
 const MAX_SUBSCRIBERS = 4;
+
+const slotOf = (apiId: string, panel: number) => `${apiId}#${panel}`;
 
 export function EventViewer({ api }: { api: ApiSummary }) {
   const { client } = useStudio();
   const mock = useMockStatus(client, api.id);
   const contracts = useTopicContracts(client, api);
-  const [panels, setPanels] = useState<number[]>([1]);
-  const [selected, setSelected] = useState(1);
+  const [panels, setPanelsState] = useState<number[]>(() => viewerSlots(api.id));
+  const setPanels = (next: number[]) => {
+    rememberViewerSlots(api.id, next);
+    setPanelsState(next);
+  };
+  const [selected, setSelected] = useState(() => panels[0] ?? 1);
   const [layout, setLayout] = useState<'tabs' | 'columns'>('tabs');
   const columns = layout === 'columns' && panels.length > 1;
 
@@ -40,6 +48,10 @@ export function EventViewer({ api }: { api: ApiSummary }) {
     setSelected(id);
   };
   const remove = (id: number) => {
+    // Closing a viewer ends its session: the one way, besides Stop, that a session ends.
+    const subscriptionId = slotSession(slotOf(api.id, id));
+    if (subscriptionId) void client.call('subscriptions.close', { subscriptionId });
+    rememberSlotSession(slotOf(api.id, id), undefined);
     const rest = panels.filter((p) => p !== id);
     setPanels(rest);
     if (selected === id) setSelected(rest[rest.length - 1] ?? 1);
@@ -111,7 +123,7 @@ export function EventViewer({ api }: { api: ApiSummary }) {
                   </IconButton>
                 </Box>
               )}
-              <EventViewerPanel api={api} mock={mock} contracts={contracts} compact={columns} />
+              <EventViewerPanel api={api} mock={mock} contracts={contracts} compact={columns} slot={slotOf(api.id, id)} />
             </Box>
           ))}
         </Box>

@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Typography from '@mui/material/Typography';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { ApiSummary, SubscriptionTarget } from '../../../shared/api/contract.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
@@ -24,6 +24,7 @@ import { EventViewerToolbar } from './EventViewerToolbar.tsx';
 import { LiveChart, type ChartSeries } from '../test-lab/LiveChart.tsx';
 import { ReconnectPanel } from '../test-lab/ReconnectPanel.tsx';
 import { VerdictPanel } from '../test-lab/VerdictPanel.tsx';
+import { numericIdsChoice, rememberNumericIdsChoice, rememberSlotSession, slotSession } from '../sessions/session-memory.ts';
 
 /**
  * One subscriber of the live viewer, independent of the others: its own subscription, event list,
@@ -35,21 +36,39 @@ export interface EventViewerPanelProps {
   contracts: TopicContracts;
   /** Side by side with other subscribers: narrower, stacked layout. */
   compact: boolean;
+  /** This viewer's place (API and slot): the session it shows is found again by it. */
+  slot: string;
 }
 
 const LIST_HEIGHT = 380;
 
-export function EventViewerPanel({ api, mock, contracts, compact }: EventViewerPanelProps) {
+export function EventViewerPanel({ api, mock, contracts, compact, slot }: EventViewerPanelProps) {
   const { client } = useStudio();
   const [activeTopic, setActiveTopic] = useState<string>();
   const check = useMemo(() => (contracts.messages && activeTopic ? createEventCheck(messagesFor(contracts.messages, activeTopic), activeTopic) : undefined), [contracts.messages, activeTopic]);
   const sub = useSubscription(client, check);
   const { store, version } = sub;
 
-  // The verdict can call gaps lost only when ids count up by one: the mock's do, except one
-  // symbol of a shared counter (a `{param}` topic). The tester can say otherwise.
-  const [consecutiveChoice, setConsecutiveChoice] = useState<boolean>();
-  const consecutive = consecutiveChoice ?? (mock.served && !/\{[^}]*\}/.test(activeTopic ?? ''));
+  // Lost events are judged by the source's record (the mock's); the numeric-id rule is for other
+  // backends and only when the tester turns it on. The choice is kept (per API), not reset per Subscribe.
+  const [consecutive, setConsecutiveState] = useState(() => numericIdsChoice(api.id));
+  const setConsecutiveChoice = useCallback(
+    (on: boolean) => {
+      rememberNumericIdsChoice(api.id, on);
+      setConsecutiveState(on);
+    },
+    [api.id],
+  );
+  const { attach } = sub;
+  // Coming back (tab switch, another API, page reload): re-attach to the session on the host.
+  useEffect(() => {
+    const id = slotSession(slot);
+    if (!id) return;
+    void attach(id).then((summary) => {
+      if (!summary) return rememberSlotSession(slot, undefined);
+      if (summary.topicPath) setActiveTopic(summary.topicPath);
+    });
+  }, [slot, attach]);
   const verdict = useVerdict(client, sub.subscriptionId, { consecutive, live: sub.live, connections: store.connections });
   const replayed = useMemo(() => replayedIds(verdict.verdict), [verdict.verdict]);
   const gaps = useMemo(() => lostBefore(verdict.verdict), [verdict.verdict]);
@@ -104,11 +123,14 @@ export function EventViewerPanel({ api, mock, contracts, compact }: EventViewerP
       setActiveTopic(topic);
       setSelected(undefined);
       setPaused(undefined);
-      setConsecutiveChoice(undefined);
-      void start(target);
+      void start({ ...target, ids: consecutive ? 'consecutive' : 'off' });
     },
-    [start],
+    [start, consecutive],
   );
+  // The session this viewer shows, remembered so it can be found again.
+  useEffect(() => {
+    if (sub.subscriptionId) rememberSlotSession(slot, sub.subscriptionId);
+  }, [slot, sub.subscriptionId]);
   const onStop = useCallback(() => void stop(), [stop]);
   const onPause = useCallback(() => setPaused({ rows: store.rows.newestFirst(), received: store.received }), [store]);
   const onResume = useCallback(() => setPaused(undefined), []);

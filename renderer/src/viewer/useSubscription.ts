@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { StudioClient, StudioEvent, SubscriptionTarget } from '../../../shared/api/contract.ts';
+import type { StudioClient, StudioEvent, SubscriptionSummary, SubscriptionTarget } from '../../../shared/api/contract.ts';
 import { isLive, isSubscriptionEvent, ViewerStore, type EventCheck, type SubscriptionEvent } from './viewer-store.ts';
 
 /**
@@ -20,6 +20,11 @@ export interface SubscriptionControls {
   live: boolean;
   error: string | undefined;
   start(target: SubscriptionTarget): Promise<boolean>;
+  /**
+   * Re-attaches to a session that runs on the host (after a tab switch, another API or a page
+   * reload): its kept events, timeline and state, then live ones. Undefined when the host has no such session.
+   */
+  attach(subscriptionId: string): Promise<SubscriptionSummary | undefined>;
   stop(): Promise<void>;
   clear(): void;
   /** Drops the connection on the client side (it reconnects like a browser); an error message or undefined. */
@@ -125,14 +130,47 @@ export function useSubscription(client: StudioClient, check: EventCheck | undefi
     [client, stop, store, render],
   );
 
-  // Leaving the viewer closes its subscription on the host.
-  useEffect(
-    () => () => {
-      const id = activeId.current;
-      if (id) void client.call('subscriptions.close', { subscriptionId: id });
+  const attach = useCallback(
+    async (id: string) => {
+      activeId.current = undefined;
+      held.current = [];
+      store.reset();
+      const [list, kept, timeline] = await Promise.all([
+        client.call('subscriptions.list', {}),
+        client.call('subscriptions.events', { subscriptionId: id }),
+        client.call('subscriptions.timeline', { subscriptionId: id }),
+      ]);
+      const early = held.current ?? [];
+      held.current = undefined;
+      const summary = list.ok ? list.value.subscriptions.find((s) => s.subscriptionId === id) : undefined;
+      if (!summary || !kept.ok || !timeline.ok) {
+        render();
+        return undefined;
+      }
+      for (const entry of timeline.value.entries) store.addTimeline(entry);
+      store.addEvents(kept.value.events);
+      store.setState(summary.state, summary.detail);
+      const lastSeq = kept.value.events.at(-1)?.seq ?? 0;
+      const lastAt = timeline.value.entries.at(-1)?.at ?? 0;
+      // What came while attaching, without what the host's copies already had.
+      for (const e of early) {
+        if (e.subscriptionId !== id) continue;
+        if (e.type === 'subscription.events') store.addEvents(e.events.filter((v) => v.seq > lastSeq));
+        else if (e.type === 'subscription.timeline') {
+          if (e.entry.at > lastAt) store.addTimeline(e.entry);
+        } else store.apply(e);
+      }
+      activeId.current = id;
+      setSubscriptionId(id);
+      setUrl(summary.url);
+      render();
+      return summary;
     },
-    [client],
+    [client, store, render],
   );
+
+  // Leaving the viewer does not stop its subscription: sessions live on the host until the user
+  // stops them, and the viewer re-attaches when it comes back (issue 10).
 
   const clear = useCallback(() => {
     store.clearEvents();
@@ -157,5 +195,5 @@ export function useSubscription(client: StudioClient, check: EventCheck | undefi
 
   // Open but no state reported yet counts as live: the host is connecting.
   const live = subscriptionId !== undefined && (store.state === undefined || isLive(store.state));
-  return { store, version, subscriptionId, url, opening, live, error, start, stop, clear, drop, note };
+  return { store, version, subscriptionId, url, opening, live, error, start, attach, stop, clear, drop, note };
 }
