@@ -307,3 +307,41 @@ test('the x-mock form beside the topic writes each setting into the document and
   await mock('burst-events').scrollIntoViewIfNeeded();
   await shot(page, 'design-mock-form-1280x800.png');
 });
+
+test('Tab is not trapped in the editor: reached by Tab it moves on (Ctrl+M switches); clicked into, Tab indents', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  await createApi(page, 'Keyboard Feed', '/keyboard');
+  const design = new DesignPage(page);
+  await design.open();
+  const inEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="design-editor"]')));
+  const before = await design.text();
+
+  // The last control of the forms, then Tab: into the editor, and Tab again: out of it, text unchanged.
+  const fold = page.getByRole('button', { name: 'Fold' }).last();
+  await fold.focus();
+  await page.keyboard.press('Tab');
+  await expect.poll(inEditor).toBe(true);
+  await expect(page.getByTestId('design-editor-tab-hint')).toHaveText(/Tab moves focus/);
+  await shot(page, 'design-editor-keyboard-1280x800.png');
+  await page.keyboard.press('Tab');
+  await expect.poll(inEditor).toBe(false);
+  expect(await design.text()).toBe(before);
+  // Shift+Tab comes back in, Ctrl+M makes Tab indent.
+  await page.keyboard.press('Shift+Tab');
+  await expect.poll(inEditor).toBe(true);
+  await page.keyboard.press('Control+m');
+  await expect(page.getByTestId('design-editor-tab-hint')).toHaveText(/Tab indents/);
+  await page.keyboard.press('Tab');
+  await expect.poll(inEditor).toBe(true);
+  await expect.poll(() => design.text()).not.toBe(before);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => design.text()).toBe(before);
+
+  // Clicked into, Tab indents as in any code editor.
+  await page.locator('.view-line').filter({ hasText: 'version' }).first().click();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Tab');
+  await expect.poll(inEditor).toBe(true);
+  await expect.poll(() => design.text()).not.toBe(before);
+});

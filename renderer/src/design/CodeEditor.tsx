@@ -7,6 +7,7 @@ import type { Monaco } from '../editor/monaco-setup.ts';
 import type { ProblemRow } from '../editor/problem-list.ts';
 import type { EditorProblem } from '../editor/validation-protocol.ts';
 import { MONO_FONT } from '../theme.ts';
+import { arrivedByKeyboard, listenForKeyboardArrival } from './keyboard-arrival.ts';
 
 export interface CodeEditorHandle {
   /** Puts the cursor at a 1-based line and column and scrolls it into view. */
@@ -45,6 +46,8 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   const callbacks = useRef({ onChange, onMarkers });
   callbacks.current = { onChange, onMarkers };
   const [major, setMajor] = useState(() => specMajorOf(external.text));
+  // While the editor has focus: whether Tab moves focus on (reached by keyboard) or indents (clicked into).
+  const [tabMoves, setTabMoves] = useState<boolean>();
 
   useEffect(() => {
     let live = true;
@@ -71,7 +74,20 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
       quickSuggestions: { other: true, comments: false, strings: true },
     });
     editor.current = created;
+    // Tab is never a trap: reached by Tab, the editor lets Tab move on (Ctrl+M switches, as in VS Code).
+    listenForKeyboardArrival();
+    const setTabFocus = (on: boolean) => {
+      created.updateOptions({ tabFocusMode: on });
+      setTabMoves(on);
+    };
+    const focus = created.onDidFocusEditorText(() => setTabFocus(arrivedByKeyboard()));
+    const blur = created.onDidBlurEditorText(() => setTabMoves(undefined));
+    const click = created.onMouseDown(() => setTabFocus(false));
+    created.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyM, () => setTabFocus(!created.getOption(monaco.editor.EditorOption.tabFocusMode)));
     return () => {
+      focus.dispose();
+      blur.dispose();
+      click.dispose();
       created.dispose();
       editor.current = undefined;
     };
@@ -148,8 +164,17 @@ export const CodeEditor = forwardRef<CodeEditorHandle, CodeEditorProps>(function
   }));
 
   return (
-    <Box sx={{ position: 'relative', flex: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden' }}>
+    <Box sx={{ position: 'relative', flex: 1, minHeight: 0, border: 1, borderColor: 'divider', borderRadius: 1, overflow: 'hidden', '&:focus-within': { borderColor: 'secondary.main' } }}>
       <Box ref={host} data-testid="design-editor" data-model-uri={model?.uri.toString() ?? ''} sx={{ position: 'absolute', inset: 0 }} />
+      {tabMoves !== undefined && (
+        <Box
+          data-testid="design-editor-tab-hint"
+          aria-live="polite"
+          sx={{ position: 'absolute', right: 16, bottom: 6, px: 1, py: 0.25, borderRadius: 1, fontSize: '0.72rem', bgcolor: 'rgba(21,23,28,0.9)', color: 'text.secondary', pointerEvents: 'none', zIndex: 5 }}
+        >
+          {tabMoves ? 'Tab moves focus · Ctrl+M: Tab indents' : 'Tab indents · Ctrl+M: Tab moves focus'}
+        </Box>
+      )}
       {!monaco && (
         <Box sx={{ position: 'absolute', inset: 0, display: 'grid', placeItems: 'center' }}>
           <CircularProgress size={28} aria-label="Loading the editor" />

@@ -19,6 +19,7 @@ export function Sidebar({
   onOpenFile,
   onNew,
   onImport,
+  onCheckServer,
 }: {
   project: ProjectState;
   selectedId: string | undefined;
@@ -26,6 +27,8 @@ export function Sidebar({
   onOpenFile: (id: string) => void;
   onNew: () => void;
   onImport: () => void;
+  /** Opens the "Check a server" page (any SSE URL). */
+  onCheckServer?: () => void;
 }) {
   const apis = project.view?.apis ?? [];
   return (
@@ -57,6 +60,13 @@ export function Sidebar({
         {project.view && <ApiList apis={apis} selectedId={selectedId} onSelect={onSelect} />}
         <ProblemList problems={project.view?.problems ?? []} selectedId={selectedId} onOpen={onOpenFile} />
       </Box>
+      {onCheckServer && (
+        <Box sx={{ px: 2, py: 1, borderTop: 1, borderColor: 'divider' }}>
+          <Button data-testid="check-server-button" size="small" color="inherit" fullWidth onClick={onCheckServer} sx={{ justifyContent: 'flex-start' }}>
+            Check a server…
+          </Button>
+        </Box>
+      )}
       <Box sx={{ maxHeight: '40%', overflowY: 'auto', flexShrink: 0 }}>
         <SessionList apis={apis} onOpen={onSelect} />
       </Box>

@@ -8,6 +8,7 @@ import { DocumentPage } from '../design/DocumentPage.tsx';
 import { EventViewer } from '../viewer/EventViewer.tsx';
 import { HostBar } from './HostBar.tsx';
 import { NewApiForm } from '../new-api/NewApiForm.tsx';
+import { ServerCheckPage } from '../server-check/ServerCheckPage.tsx';
 import { FileDropTarget } from '../project/FileDropTarget.tsx';
 import type { ImportSource } from '../project/ImportDialog.tsx';
 import { LazyImportDialog } from '../project/LazyImportDialog.tsx';
@@ -17,7 +18,7 @@ import { UndoBar } from '../api-actions/UndoBar.tsx';
 import { LeaveDialog } from '../design/LeaveDialog.tsx';
 import { leavePage } from '../design/unsaved-documents.ts';
 
-type View = { kind: 'new' } | { kind: 'api'; id: string } | { kind: 'none' };
+type View = { kind: 'new' } | { kind: 'api'; id: string } | { kind: 'server-check' } | { kind: 'none' };
 
 /**
  * The studio window: API list on the left; the new-API form, the selected API (with its viewer), or
@@ -45,7 +46,8 @@ export function Workspace() {
         selectedId={view.kind === 'api' ? view.id : undefined}
         onSelect={(id) => leavePage(() => open(id), [id])}
         onOpenFile={(id) => leavePage(() => open(id, 'design'), [id])}
-        onNew={() => leavePage(() => setView({ kind: 'new' }))} onImport={() => setImporting({ initial: undefined })} />
+        onNew={() => leavePage(() => setView({ kind: 'new' }))}
+        onCheckServer={() => leavePage(() => setView({ kind: 'server-check' }))} onImport={() => setImporting({ initial: undefined })} />
       <Box component="main" sx={{ flex: 1, minWidth: 0, display: 'flex', flexDirection: 'column' }}>
         <HostBar />
         <Box sx={{ flex: 1, overflowY: 'auto', p: 3, display: 'flex', flexDirection: 'column', gap: 2.5 }}>
@@ -75,6 +77,7 @@ export function Workspace() {
           )}
           {/* When it becomes an API (saved valid), the API page opens on its Design tab, where the user was. */}
           {brokenDocument && <DocumentPage key={`doc-${brokenDocument}`} id={brokenDocument} problems={project.view?.problems.filter((p) => p.file === brokenDocument) ?? []} />}
+          {view.kind === 'server-check' && <ServerCheckPage />}
           {view.kind === 'none' && <EmptyState />}
         </Box>
       </Box>

@@ -24,6 +24,7 @@ import { EventViewerToolbar } from './EventViewerToolbar.tsx';
 import { LiveChart, type ChartSeries } from '../test-lab/LiveChart.tsx';
 import { ReconnectPanel } from '../test-lab/ReconnectPanel.tsx';
 import { VerdictPanel } from '../test-lab/VerdictPanel.tsx';
+import { RecordButton } from '../record/RecordButton.tsx';
 import { numericIdsChoice, rememberNumericIdsChoice, rememberSlotSession, slotSession } from '../sessions/session-memory.ts';
 
 /**
@@ -195,6 +196,9 @@ export function EventViewerPanel({ api, mock, contracts, compact, slot }: EventV
         onAction={onAction}
         compact={compact}
       />
+      <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 2 }}>
+        <RecordButton subscriptionId={sub.subscriptionId} hasEvents={hasEvents} topic={activeTopic} />
+      </Box>
       <EventViewerToolbar
         stats={{
           received: store.received,
