@@ -63,8 +63,20 @@ test('a fault plan is set before a run, refused values come back at their fields
   await expect(page.getByTestId('fault-none')).toBeVisible();
   await page.getByTestId('fault-dropProbabilityOn').check();
   await page.getByTestId('fault-dropProbability').fill('7');
-  await page.getByTestId('fault-stallOn').check();
+  // Ticked with its fields empty: an error at each required field, not a value taken from a hint (issue 12).
+  await page.getByText('Stall (send nothing)').click();
+  await expect(page.getByTestId('fault-stallOn'), 'a click on the title ticks the box').toBeChecked();
+  await expect(page.getByTestId('fault-stallSeconds')).toHaveValue('');
+  await expect(page.getByTestId('fault-stallSeconds')).toHaveAttribute('placeholder', 'e.g. 5');
   await page.getByTestId('fault-malform-bom').check();
+  await page.getByTestId('fault-apply').click();
+  await expect(page.getByTestId('fault-stallSeconds-helper')).toHaveText('Required: enter a number.');
+  await expect(page.getByTestId('fault-stallSeconds')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByTestId('fault-malformEvery-helper')).toHaveText('Required: enter a number.');
+  await expect(page.getByTestId('fault-none'), 'nothing was applied').toBeVisible();
+  await page.getByTestId('fault-stallAfterEvents').fill('0');
+  await page.getByTestId('fault-stallSeconds').fill('5');
+  await page.getByTestId('fault-malformEvery').fill('1');
   await page.getByTestId('fault-apply').click();
   await expect(page.getByTestId('fault-dropProbability-helper'), 'the host refuses p = 7 at its field').toContainText('0 to 1');
   await expect(page.getByTestId('fault-dropProbability')).toHaveAttribute('aria-invalid', 'true');

@@ -12,7 +12,7 @@ import { useState, type ReactNode } from 'react';
 import type { ApiSummary, FaultEntry } from '../../../shared/api/contract.ts';
 import { describeFaultPlan, MALFORM_KINDS, type MalformKind } from '../../../shared/model/mock.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
-import { EMPTY_FAULT_FORM, formToPlan, placeServerErrors, planToForm, STATUS_CODES, type FaultErrors, type FaultField, type FaultForm } from './fault-form.ts';
+import { EMPTY_FAULT_FORM, FAULT_PLACEHOLDERS, formToPlan, placeServerErrors, planToForm, STATUS_CODES, type FaultErrors, type FaultField, type FaultForm } from './fault-form.ts';
 import type { MockView } from './useMockStatus.ts';
 import { MONO_FONT } from '../theme.ts';
 
@@ -21,6 +21,9 @@ import { MONO_FONT } from '../theme.ts';
  * stalls, latency and jitter, a bandwidth cap, an error status, a wrong content type, malformed
  * frames. The active faults are listed (from the document's x-mock or set here) and can be cleared.
  */
+/** Fields that may stay empty (they say so by having no required mark). */
+const OPTIONAL_FIELDS: ReadonlySet<FaultField> = new Set(['jitterMs', 'statusBody', 'topic']);
+
 /** The select's value for "every topic" (an empty value would show no text in the field). */
 const ALL_TOPICS = '*all*';
 
@@ -92,10 +95,13 @@ export function FaultPanel({ api, mock }: { api: ApiSummary; mock: MockView }) {
       onChange={(e) => set({ [name]: e.target.value } as Partial<FaultForm>)}
       error={Boolean(errors[name])}
       disabled={extra.disabled}
+      required={!extra.select && !OPTIONAL_FIELDS.has(name)}
+      placeholder={FAULT_PLACEHOLDERS[name]}
       select={Boolean(extra.select)}
       sx={{ width: extra.width ?? 120 }}
       slotProps={{
-        htmlInput: { 'data-testid': `fault-${name}`, spellCheck: false, 'aria-invalid': Boolean(errors[name]) },
+        inputLabel: { shrink: true },
+        htmlInput: { 'data-testid': `fault-${name}`, spellCheck: false, 'aria-invalid': Boolean(errors[name]), 'aria-describedby': errors[name] ? `fault-${name}-helper` : undefined },
         ...(extra.unit ? { input: { endAdornment: <InputAdornment position="end">{extra.unit}</InputAdornment> } } : {}),
       }}
     >
@@ -111,13 +117,14 @@ export function FaultPanel({ api, mock }: { api: ApiSummary; mock: MockView }) {
     names
       .filter((n) => errors[n])
       .map((n) => (
-        <Typography key={n} variant="caption" color="error" data-testid={`fault-${n}-helper`} sx={{ display: 'block' }}>
+        <Typography key={n} id={`fault-${n}-helper`} variant="caption" color="error" data-testid={`fault-${n}-helper`} sx={{ display: 'block' }}>
           {errors[n]}
         </Typography>
       ));
-  const toggle = (name: keyof FaultForm, label: string) => (
+  /** A checkbox with its label; `title`: the label is a section's title. */
+  const toggle = (name: keyof FaultForm, label: string, title = false) => (
     <FormControlLabel
-      sx={{ mr: label ? 2 : 0.5, '& .MuiFormControlLabel-label': { fontSize: '0.82rem' } }}
+      sx={{ mr: 2, '& .MuiFormControlLabel-label': title ? { typography: 'subtitle2' } : { fontSize: '0.82rem' } }}
       control={
         <Checkbox
           size="small"
@@ -182,35 +189,45 @@ export function FaultPanel({ api, mock }: { api: ApiSummary; mock: MockView }) {
             </Row>
             {fieldErrors('dropAfterEvents', 'dropEverySeconds', 'dropProbability')}
           </Section>
-          <Section title="Stall (send nothing)" on={toggle('stallOn', '')}>
+          <Section title="Stall (send nothing)" on={toggle('stallOn', 'Stall (send nothing)', true)}>
             <Row>
               {field('stallAfterEvents', 'after N events', { width: 130, disabled: !form.stallOn })}
-              {field('stallSeconds', 'for', { width: 110, unit: 's', disabled: !form.stallOn })}
+              {field('stallSeconds', 'for', { width: 110, unit: 's', disabled: !form.stallOn || form.stallUntilCleared })}
             </Row>
-            <Typography variant="caption" color="text.secondary">
-              Empty “for”: until cleared.
-            </Typography>
+            <FormControlLabel
+              sx={{ '& .MuiFormControlLabel-label': { fontSize: '0.78rem' } }}
+              disabled={!form.stallOn}
+              control={
+                <Checkbox
+                  size="small"
+                  checked={form.stallUntilCleared}
+                  onChange={(e) => set({ stallUntilCleared: e.target.checked })}
+                  slotProps={{ input: { 'data-testid': 'fault-stallUntilCleared' } as object }}
+                />
+              }
+              label="until cleared"
+            />
             {fieldErrors('stallAfterEvents', 'stallSeconds')}
           </Section>
-          <Section title="Latency and jitter" on={toggle('latencyOn', '')}>
+          <Section title="Latency and jitter" on={toggle('latencyOn', 'Latency and jitter', true)}>
             <Row>
               {field('latencyMs', 'latency', { width: 130, unit: 'ms', disabled: !form.latencyOn })}
               {field('jitterMs', '± jitter', { width: 120, unit: 'ms', disabled: !form.latencyOn })}
             </Row>
             {fieldErrors('latencyMs', 'jitterMs')}
           </Section>
-          <Section title="Bandwidth cap" on={toggle('bandwidthOn', '')}>
+          <Section title="Bandwidth cap" on={toggle('bandwidthOn', 'Bandwidth cap', true)}>
             <Row>{field('bytesPerSecond', 'per connection', { width: 170, unit: 'B/s', disabled: !form.bandwidthOn })}</Row>
             {fieldErrors('bytesPerSecond')}
           </Section>
-          <Section title="Answer with a status" on={toggle('statusOn', '')}>
+          <Section title="Answer with a status" on={toggle('statusOn', 'Answer with a status', true)}>
             <Row>
               {field('statusCode', 'status', { width: 100, select: STATUS_CODES, disabled: !form.statusOn })}
               {field('statusBody', 'body (optional)', { width: 170, disabled: !form.statusOn })}
             </Row>
             {fieldErrors('statusCode', 'statusBody')}
           </Section>
-          <Section title="Wrong content type" on={toggle('contentTypeOn', '')}>
+          <Section title="Wrong content type" on={toggle('contentTypeOn', 'Wrong content type', true)}>
             <Row>{field('contentType', 'instead of text/event-stream', { width: 230, disabled: !form.contentTypeOn })}</Row>
             {fieldErrors('contentType')}
           </Section>
@@ -299,13 +316,11 @@ export function FaultPanel({ api, mock }: { api: ApiSummary; mock: MockView }) {
   );
 }
 
+/** A group of fields; with `on`, its title is that checkbox's label (a click on the title ticks it). */
 function Section({ title, on, children }: { title: string; on?: ReactNode; children: ReactNode }) {
   return (
     <Box sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1 }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', minHeight: 30 }}>
-        {on}
-        <Typography variant="subtitle2">{title}</Typography>
-      </Box>
+      <Box sx={{ display: 'flex', alignItems: 'center', minHeight: 30 }}>{on ?? <Typography variant="subtitle2">{title}</Typography>}</Box>
       <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1, mt: 0.75 }}>{children}</Box>
     </Box>
   );

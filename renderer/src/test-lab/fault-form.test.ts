@@ -45,14 +45,40 @@ describe('fault form', () => {
     });
   });
 
-  it('stalls until cleared without seconds', () => {
-    expect(formToPlan({ ...EMPTY_FAULT_FORM, stallOn: true, stallSeconds: '' })).toEqual({ ok: true, plan: { stall: {} } });
+  it('stalls until cleared when the tester says so, whatever the seconds field holds', () => {
+    expect(formToPlan({ ...EMPTY_FAULT_FORM, stallOn: true, stallAfterEvents: '0', stallUntilCleared: true })).toEqual({ ok: true, plan: { stall: {} } });
+    expect(planToForm({ stall: {} }).stallUntilCleared).toBe(true);
+  });
+
+  it('never takes a value from a placeholder: a ticked fault with empty fields is an error at each required field', () => {
+    // Issue 12: ticking Stall with empty fields applied "stall for 5000 ms" from a grey "5".
+    expect(formToPlan({ ...EMPTY_FAULT_FORM, stallOn: true })).toEqual({
+      ok: false,
+      errors: { stallAfterEvents: 'Required: enter a number.', stallSeconds: 'Required: enter a number.' },
+    });
+    for (const [on, field] of [
+      ['dropAfterOn', 'dropAfterEvents'],
+      ['dropEveryOn', 'dropEverySeconds'],
+      ['dropProbabilityOn', 'dropProbability'],
+      ['latencyOn', 'latencyMs'],
+      ['bandwidthOn', 'bytesPerSecond'],
+      ['contentTypeOn', 'contentType'],
+    ] as const) {
+      const result = formToPlan({ ...EMPTY_FAULT_FORM, [on]: true });
+      expect(result.ok, on).toBe(false);
+      if (!result.ok) expect(result.errors[field], on).toMatch(/^Required/);
+    }
+    const malformed = formToPlan({ ...EMPTY_FAULT_FORM, malform: ['bom'] });
+    expect(malformed.ok ? undefined : malformed.errors.malformEvery).toMatch(/^Required/);
+    // Optional fields say so and may stay empty.
+    expect(formToPlan({ ...EMPTY_FAULT_FORM, latencyOn: true, latencyMs: '100' })).toEqual({ ok: true, plan: { latency: { ms: 100 } } });
+    expect(formToPlan({ ...EMPTY_FAULT_FORM, statusOn: true })).toEqual({ ok: true, plan: { status: { code: 503 } } });
   });
 
   it('says which fields are not numbers, and leaves limits to the host', () => {
     expect(formToPlan({ ...EMPTY_FAULT_FORM, dropAfterOn: true, dropAfterEvents: 'x', latencyOn: true, latencyMs: '' })).toEqual({
       ok: false,
-      errors: { dropAfterEvents: 'Enter a number.', latencyMs: 'Enter a number.' },
+      errors: { dropAfterEvents: 'Enter a number.', latencyMs: 'Required: enter a number.' },
     });
     const result = formToPlan({ ...EMPTY_FAULT_FORM, dropAfterOn: true, dropAfterEvents: '2.5', dropProbabilityOn: true, dropProbability: '7' });
     expect(result).toEqual({ ok: false, errors: { dropAfterEvents: 'Enter a whole number.' } });

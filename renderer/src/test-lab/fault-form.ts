@@ -3,7 +3,9 @@ import { MALFORM_KINDS, type FaultPlan, type MalformKind } from '../../../shared
 
 /**
  * The fault injection form: text fields and checkboxes in, a FaultPlan out (times in seconds on
- * screen, ms in the plan). The form only checks that numbers are numbers; limits are the host's
+ * screen, ms in the plan). Fields start empty: a placeholder is a hint, never a value, so a ticked
+ * fault whose required field is empty is an error at that field (only jitter and the status body are
+ * optional, and say so). The form only checks that numbers are numbers; limits are the host's
  * (`mock.faults.set` answers `invalid_fault` with `fields`), and its messages go back to the field
  * they name. Pure.
  */
@@ -18,8 +20,9 @@ export interface FaultForm {
   dropProbability: string;
   stallOn: boolean;
   stallAfterEvents: string;
-  /** '' = until cleared. */
+  /** Ignored while `stallUntilCleared`. */
   stallSeconds: string;
+  stallUntilCleared: boolean;
   latencyOn: boolean;
   latencyMs: string;
   jitterMs: string;
@@ -34,32 +37,48 @@ export interface FaultForm {
   malformEvery: string;
 }
 
-export type FaultField = Exclude<keyof FaultForm, `${string}On`>;
+export type FaultField = Exclude<keyof FaultForm, `${string}On` | 'stallUntilCleared'>;
 export type FaultErrors = Partial<Record<FaultField, string>>;
 
 export const EMPTY_FAULT_FORM: FaultForm = {
   topic: '',
   dropAfterOn: false,
-  dropAfterEvents: '10',
+  dropAfterEvents: '',
   dropEveryOn: false,
-  dropEverySeconds: '5',
+  dropEverySeconds: '',
   dropProbabilityOn: false,
-  dropProbability: '0.05',
+  dropProbability: '',
   stallOn: false,
-  stallAfterEvents: '0',
-  stallSeconds: '5',
+  stallAfterEvents: '',
+  stallSeconds: '',
+  stallUntilCleared: false,
   latencyOn: false,
-  latencyMs: '200',
-  jitterMs: '50',
+  latencyMs: '',
+  jitterMs: '',
   bandwidthOn: false,
-  bytesPerSecond: '1024',
+  bytesPerSecond: '',
   statusOn: false,
+  // A select shows a real choice, not a hint.
   statusCode: '503',
   statusBody: '',
   contentTypeOn: false,
-  contentType: 'text/plain',
+  contentType: '',
   malform: [],
-  malformEvery: '1',
+  malformEvery: '',
+};
+
+/** Hints shown in empty fields: examples, never values. */
+export const FAULT_PLACEHOLDERS: Partial<Record<FaultField, string>> = {
+  dropAfterEvents: 'e.g. 10',
+  dropEverySeconds: 'e.g. 5',
+  dropProbability: 'e.g. 0.05',
+  stallAfterEvents: 'e.g. 0',
+  stallSeconds: 'e.g. 5',
+  latencyMs: 'e.g. 200',
+  jitterMs: 'e.g. 50',
+  bytesPerSecond: 'e.g. 1024',
+  contentType: 'e.g. text/plain',
+  malformEvery: 'e.g. 1',
 };
 
 export const STATUS_CODES = ['204', '401', '404', '500', '502', '503'] as const;
@@ -70,7 +89,11 @@ export function formToPlan(form: FaultForm): FormResult {
   const errors: FaultErrors = {};
   const num = (field: FaultField, text: string, integer = false): number | undefined => {
     const value = Number(text.trim());
-    if (text.trim() === '' || !Number.isFinite(value)) {
+    if (text.trim() === '') {
+      errors[field] = 'Required: enter a number.';
+      return undefined;
+    }
+    if (!Number.isFinite(value)) {
       errors[field] = 'Enter a number.';
       return undefined;
     }
@@ -87,8 +110,8 @@ export function formToPlan(form: FaultForm): FormResult {
   if (form.dropProbabilityOn) assign(drop, 'probability', num('dropProbability', form.dropProbability));
   if (Object.keys(drop).length) plan.drop = drop;
   if (form.stallOn) {
-    const afterEvents = num('stallAfterEvents', form.stallAfterEvents || '0', true);
-    const ms = form.stallSeconds.trim() === '' ? undefined : seconds(num('stallSeconds', form.stallSeconds));
+    const afterEvents = num('stallAfterEvents', form.stallAfterEvents, true);
+    const ms = form.stallUntilCleared ? undefined : seconds(num('stallSeconds', form.stallSeconds));
     plan.stall = { ...(afterEvents ? { afterEvents } : {}), ...(ms !== undefined ? { ms } : {}) };
   }
   if (form.latencyOn) {
@@ -104,9 +127,12 @@ export function formToPlan(form: FaultForm): FormResult {
     const code = num('statusCode', form.statusCode, true);
     if (code !== undefined) plan.status = { code, ...(form.statusBody.trim() ? { body: form.statusBody } : {}) };
   }
-  if (form.contentTypeOn) plan.contentType = form.contentType.trim();
+  if (form.contentTypeOn) {
+    if (form.contentType.trim() === '') errors.contentType = 'Required: enter a content type.';
+    else plan.contentType = form.contentType.trim();
+  }
   if (form.malform.length) {
-    const everyEvents = num('malformEvery', form.malformEvery || '1', true);
+    const everyEvents = num('malformEvery', form.malformEvery, true);
     plan.malform = { kinds: MALFORM_KINDS.filter((k) => form.malform.includes(k)), ...(everyEvents && everyEvents > 1 ? { everyEvents } : {}) };
   }
   if (Object.keys(errors).length) return { ok: false, errors };
@@ -119,7 +145,13 @@ export function planToForm(plan: FaultPlan, topic = ''): FaultForm {
   if (plan.drop?.afterEvents !== undefined) Object.assign(form, { dropAfterOn: true, dropAfterEvents: String(plan.drop.afterEvents) });
   if (plan.drop?.everyMs !== undefined) Object.assign(form, { dropEveryOn: true, dropEverySeconds: String(plan.drop.everyMs / 1000) });
   if (plan.drop?.probability !== undefined) Object.assign(form, { dropProbabilityOn: true, dropProbability: String(plan.drop.probability) });
-  if (plan.stall) Object.assign(form, { stallOn: true, stallAfterEvents: String(plan.stall.afterEvents ?? 0), stallSeconds: plan.stall.ms === undefined ? '' : String(plan.stall.ms / 1000) });
+  if (plan.stall)
+    Object.assign(form, {
+      stallOn: true,
+      stallAfterEvents: String(plan.stall.afterEvents ?? 0),
+      stallSeconds: plan.stall.ms === undefined ? '' : String(plan.stall.ms / 1000),
+      stallUntilCleared: plan.stall.ms === undefined,
+    });
   if (plan.latency) Object.assign(form, { latencyOn: true, latencyMs: String(plan.latency.ms), jitterMs: String(plan.latency.jitterMs ?? '') });
   if (plan.bandwidth) Object.assign(form, { bandwidthOn: true, bytesPerSecond: String(plan.bandwidth.bytesPerSecond) });
   if (plan.status) Object.assign(form, { statusOn: true, statusCode: String(plan.status.code), statusBody: plan.status.body ?? '' });
