@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeReplayVerdict, formatIds, type DropCause, type StreamLogEntry } from './replay-verdict.ts';
+import { gatewayGapText, sourceGapText } from './gap-notice.ts';
 
 /** Builds the log a client would record: live events 100 ms apart, a replay as a 1 ms burst. */
 class Stream {
@@ -294,7 +295,7 @@ describe('replay verdict: unknown, records and gaps announced at the source (iss
 
   it('a gap the gateway announces is lost at the source, a category of its own', () => {
     const s = new Stream().open().live(1, 2, 3);
-    s.log.push({ kind: 'gap', at: s.now + 1, connection: 1, detail: 'gap: the backend did not resume from 3' });
+    s.log.push({ kind: 'gap', at: s.now + 1, connection: 1, detail: sourceGapText('3', '7', 3) });
     s.live(7, 8);
     const named = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: ids(1, 8), complete: true }] } });
     expect(named.status).toBe('red');
@@ -305,6 +306,25 @@ describe('replay verdict: unknown, records and gaps announced at the source (iss
     const unnamed = computeReplayVerdict(s.log);
     expect(unnamed.status).toBe('red');
     expect(unnamed.reasons.join('\n')).toMatch(/lost at the source \(the backend did not resume\): the gateway announced 1 gap/);
+  });
+
+  it('a gap notice the ids contradict (they follow on) is a note, not a loss', () => {
+    const s = new Stream().open().live(1, 2, 3);
+    s.log.push({ kind: 'gap', at: s.now + 1, connection: 1, detail: sourceGapText('3', '3', undefined) });
+    s.live(4, 5);
+    const v = computeReplayVerdict(s.log);
+    expect(v.status).toBe('green');
+    expect(v.notes.join('\n')).toMatch(/but the ids on either side follow on/);
+  });
+
+  it('a gap the gateway\'s own history caused is lost at the gateway, not at the source', () => {
+    const s = new Stream().open().live(1, 2).drop().open('2');
+    s.log.push({ kind: 'gap', at: s.now + 1, connection: 2, detail: gatewayGapText('2', 'older') });
+    s.live(9, 10);
+    const v = computeReplayVerdict(s.log);
+    expect(v.status).toBe('red');
+    expect(v.reasons.join('\n')).toMatch(/^lost at the gateway \(its replay history did not reach back\)/m);
+    expect(computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'mock', segments: [{ ids: ids(1, 10), complete: true }] } })).toMatchObject({ status: 'red', lost: ids(3, 8), lostAtSource: { count: 0 } });
   });
 
   it('the numeric-id rule says it was used', () => {

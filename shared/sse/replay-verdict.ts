@@ -18,6 +18,8 @@
  * Pure: no clocks, no I/O. Times in the log are epoch milliseconds and are only compared.
  */
 
+import { readGapNotice } from './gap-notice.ts';
+
 // ---- input ----------------------------------------------------------------------------------
 
 export type DropCause = 'client-drop' | 'server-closed' | 'network-error';
@@ -175,7 +177,7 @@ export interface ReplayVerdict {
    * Lost at the source (the backend did not resume): holes the gateway announced with a `: gap:`
    * comment, with the ids when a record names them.
    */
-  lostAtSource: { announced: Array<{ at: number; detail: string }>; ids: string[]; count: number };
+  lostAtSource: { announced: Array<{ at: number; detail: string; cause: 'gateway' | 'source' }>; ids: string[]; count: number };
   /** The last Last-Event-ID the client sent (null: none), as its connection log says. */
   lastEventIdSent: string | null;
 }
@@ -252,10 +254,13 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
   let eventsSoFar = 0;
   let previousWasDuplicate: string | undefined;
   let announcedGap = false;
+  /** A `: gap:` notice waiting for the next event, which may contradict it (ids that follow on). */
+  let pendingGap: { at: number; detail: string; cause: 'gateway' | 'source'; prevId: string | undefined } | undefined;
+  const contradicted: string[] = [];
   let beforeRecord = 0;
   let lastAttempt: Extract<StreamLogEntry, { kind: 'attempt' }> | undefined;
   let failure: Extract<StreamLogEntry, { kind: 'fail' }> | undefined;
-  const announced: Array<{ at: number; detail: string }> = [];
+  const announced: Array<{ at: number; detail: string; cause: 'gateway' | 'source' }> = [];
   const seamByStart = new Map(seams.map((s) => [s.start, s]));
 
   const rankOf = (id: string): number | undefined => {
@@ -280,8 +285,8 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
       return;
     }
     if (entry.kind === 'gap') {
-      announcedGap = true;
-      announced.push({ at: entry.at, detail: entry.detail });
+      if (pendingGap) announced.push(pendingGap);
+      pendingGap = { at: entry.at, detail: entry.detail, cause: readGapNotice(entry.detail)?.cause ?? 'source', prevId: lastId };
       return;
     }
     if (entry.kind === 'open') {
@@ -312,6 +317,16 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     if (id === undefined) {
       withoutId++;
       return;
+    }
+    if (pendingGap) {
+      // Ids that follow on across the notice (n, n + 1) show nothing was skipped: the notice is not evidence.
+      const follows = pendingGap.prevId !== undefined && NUMERIC_ID.test(pendingGap.prevId) && NUMERIC_ID.test(id) && Number(id) === Number(pendingGap.prevId) + 1;
+      if (follows) contradicted.push(pendingGap.detail);
+      else {
+        announced.push(pendingGap);
+        announcedGap = pendingGap.cause === 'source';
+      }
+      pendingGap = undefined;
     }
     if (id === '') {
       resets.push({ how: 'empty-id', at: entry.receivedAt, fromId: lastId, toId: '' });
@@ -474,7 +489,8 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     resets: resets.length,
     lostAtSource: atSource.count,
   };
-  // Announced by the gateway but not named by a record: still a loss at the source.
+  if (pendingGap) announced.push(pendingGap);
+  // Announced by the gateway but not named by a record: still a loss (at the source, or the gateway's).
   const sourceLoss = atSource.count > 0 || (announced.length > 0 && !gapsCount);
   const rule = ruleOf(options.truth, scheme);
   const verdict: ReplayVerdict = {
@@ -495,13 +511,14 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     outOfOrder: unique(outOfOrder.map((o) => o.id), maxListed),
     unexpected: unique(unexpected, maxListed),
     resets,
-    lostAtSource: { announced, ids: atSource.ids, count: atSource.count },
+    lostAtSource: { announced: announced.map(({ at, detail, cause }) => ({ at, detail, cause })), ids: atSource.ids, count: atSource.count },
     lastEventIdSent: lastAttempt?.lastEventId ? lastAttempt.lastEventId : null,
   };
   verdict.unknown = unknownReasons(verdict, failure);
   if (verdict.status === 'green' && verdict.unknown.length) verdict.status = 'unknown';
   verdict.reasons = reasonsFor(verdict);
   verdict.notes = notesFor(verdict, schemeNote, options.forgottenEntries ?? 0, maxListed);
+  for (const detail of contradicted) verdict.notes.push(`The gateway announced "${detail}", but the ids on either side follow on: nothing was skipped there.`);
   if (beforeRecord) verdict.notes.push(`${plural(beforeRecord, 'event')} came before the start of the source's record (it keeps only the latest events): not judged.`);
   verdict.summary = summaryOf(verdict);
   return verdict;
@@ -710,7 +727,12 @@ function reasonsFor(v: ReplayVerdict): string[] {
   if (c.outOfOrder.length) reasons.push(`out of order while connected: ${formatIds(c.outOfOrder)}`);
   if (v.unexpected.length) reasons.push(`${plural(v.counts.unexpected, 'event')} with ids the source never produced: ${formatIds(v.unexpected, v.counts.unexpected)}`);
   const s = v.lostAtSource;
-  if (s.announced.length && !v.checked.lost) reasons.push(`lost at the source (the backend did not resume): the gateway announced ${plural(s.announced.length, 'gap')}: ${s.announced.map((a) => a.detail).join('; ')}`);
+  if (!v.checked.lost) {
+    const source = s.announced.filter((a) => a.cause === 'source');
+    const gateway = s.announced.filter((a) => a.cause === 'gateway');
+    if (source.length) reasons.push(`lost at the source (the backend did not resume): the gateway announced ${plural(source.length, 'gap')}: ${source.map((a) => a.detail).join('; ')}`);
+    if (gateway.length) reasons.push(`lost at the gateway (its replay history did not reach back): ${gateway.map((a) => a.detail).join('; ')}`);
+  }
   return reasons;
 }
 
@@ -748,7 +770,7 @@ function summaryOf(v: ReplayVerdict): string {
     return `green: ${parts.join(', ')}; ${checkedWhat}`;
   }
   const atSource = c.lostAtSource ? ` (${c.lostAtSource} at the source)` : '';
-  const announced = !c.lostAtSource && v.lostAtSource.announced.length && !v.checked.lost ? 'a gap announced at the source' : 0;
+  const announced = !c.lostAtSource && v.lostAtSource.announced.length && !v.checked.lost ? 'a gap announced by the gateway' : 0;
   const bad = [c.lost && `${c.lost} lost${atSource}`, announced, c.duplicated && `${c.duplicated} duplicated`, c.outOfOrder && `${c.outOfOrder} out of order`, c.unexpected && `${c.unexpected} unexpected`].filter(Boolean);
   return `red: ${bad.join(', ')} (${parts.join(', ')})`;
 }
