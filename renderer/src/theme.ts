@@ -3,6 +3,9 @@ import { createTheme } from '@mui/material/styles';
 /** A dark, dense, tool-like theme (think Postman or Insomnia): quiet surfaces, one warm accent. */
 export const MONO_FONT = '"JetBrains Mono", "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace';
 
+/** The keyboard focus ring: the accent's light tint, visible on every surface of the dark theme. */
+const FOCUS_RING = '#ffc08f';
+
 export const theme = createTheme({
   palette: {
     mode: 'dark',
@@ -31,5 +34,16 @@ export const theme = createTheme({
     MuiTextField: { defaultProps: { size: 'small', fullWidth: true } },
     MuiTableCell: { styleOverrides: { root: { borderBottomColor: 'rgba(255,255,255,0.06)' }, head: { fontWeight: 600, color: '#9aa3b2' } } },
     MuiChip: { styleOverrides: { root: { fontWeight: 600 } } },
+    // A tooltip adds a description; it never replaces the name the control shows (WCAG 2.5.3).
+    MuiTooltip: { defaultProps: { describeChild: true } },
+    MuiCssBaseline: {
+      styleOverrides: {
+        // A visible focus ring on whatever the keyboard reaches ("body" outranks MUI's `outline: 0`).
+        // A checkbox's input is invisible: its box (Mui-focusVisible) carries the ring. Text fields
+        // show focus with their own outline, and Monaco draws its own.
+        'body *:focus-visible, body .Mui-focusVisible': { outline: `2px solid ${FOCUS_RING}`, outlineOffset: 2 },
+        'body .MuiInputBase-input:focus-visible, body .monaco-editor textarea:focus-visible': { outline: 'none' },
+      },
+    },
   },
 });

@@ -56,7 +56,7 @@ export function SessionList({ apis, onOpen }: { apis: ApiSummary[]; onOpen: (api
                 ) : undefined
               }
             >
-              <ListItemButton disabled={!api} onClick={() => api && onOpen(api.id)} sx={{ px: 2, py: 0.5, opacity: live ? 1 : 0.6 }}>
+              <ListItemButton disabled={!api} onClick={() => api && onOpen(api.id)} sx={{ px: 2, py: 0.5, color: live ? 'text.primary' : 'text.secondary' }}>
                 <Box sx={{ minWidth: 0, flex: 1 }}>
                   <Box sx={{ fontSize: '0.8rem', fontWeight: 600, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }} title={s.url}>
                     {where}

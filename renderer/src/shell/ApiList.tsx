@@ -17,7 +17,8 @@ export function ApiList({ apis, selectedId, onSelect }: { apis: ApiSummary[]; se
     );
   }
   return (
-    <List dense disablePadding data-testid="api-list">
+    // A navigation of buttons, not a list: a <ul> may hold only list items.
+    <List component="nav" aria-label="APIs" dense disablePadding data-testid="api-list">
       {apis.map((api) => (
         <ListItemButton
           key={api.id}

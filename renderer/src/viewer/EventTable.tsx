@@ -234,26 +234,26 @@ const EventRow = memo(function EventRow({
       title={seam ? `First event on connection #${row.connection} (after a reconnect)` : undefined}
       onClick={() => onSelect(row)}
     >
-      <span className="t" data-testid="event-time">
+      <span role="gridcell" className="t" data-testid="event-time">
         {formatClock(row.receivedAt)}
       </span>
-      <span data-testid="event-id" title={row.id}>
+      <span role="gridcell" data-testid="event-id" title={row.id}>
         {row.id ?? '—'}
       </span>
-      <span className="ty" data-testid="event-type" title={row.type}>
+      <span role="gridcell" className="ty" data-testid="event-type" title={row.type}>
         {row.type}
       </span>
       {!compact && (
-        <span className="n" data-testid="event-size">
+        <span role="gridcell" className="n" data-testid="event-size">
           {row.size === undefined ? '' : formatBytes(row.size)}
         </span>
       )}
       {!compact && (
-        <span className="n" data-testid="event-latency">
+        <span role="gridcell" className="n" data-testid="event-latency">
           {row.latencyMs === undefined ? '' : `${Math.round(row.latencyMs)} ms`}
         </span>
       )}
-      <span style={{ display: 'flex', alignItems: 'center' }}>
+      <span role="gridcell" style={{ display: 'flex', alignItems: 'center' }}>
         {replayed && (
           <span className="chip" data-testid="event-replayed" title="Came back by replay after a reconnect (replay verdict)">
             replay
@@ -266,7 +266,7 @@ const EventRow = memo(function EventRow({
         )}
         {bad && <WarningIcon data-testid="event-violation" color="error" style={{ fontSize: 15 }} titleAccess={row.violations?.[0]} />}
       </span>
-      <span data-testid="event-data">{row.data.length > PREVIEW_CHARS ? row.data.slice(0, PREVIEW_CHARS) + '…' : row.data}</span>
+      <span role="gridcell" data-testid="event-data">{row.data.length > PREVIEW_CHARS ? row.data.slice(0, PREVIEW_CHARS) + '…' : row.data}</span>
     </div>
   );
 });

@@ -4,7 +4,10 @@ import Tooltip from '@mui/material/Tooltip';
 import { useState, type ReactNode } from 'react';
 import { CopyIcon } from './icons.tsx';
 
-/** Copies a value (a URL, a command) to the clipboard and says so. With `text`, a small labelled button. */
+/**
+ * Copies a value (a URL, a command) to the clipboard and says so. With `text`, a small labelled
+ * button whose accessible name starts with that text (what a voice-control user says).
+ */
 export function CopyButton({ value, label, text, icon, tooltip, testId }: { value: string; label: string; text?: string; icon?: ReactNode; tooltip?: ReactNode; testId?: string }) {
   const [copied, setCopied] = useState(false);
   const copy = () => {
@@ -19,7 +22,7 @@ export function CopyButton({ value, label, text, icon, tooltip, testId }: { valu
   return (
     <Tooltip title={copied ? 'Copied' : (tooltip ?? label)}>
       {text ? (
-        <Button size="small" color="inherit" onClick={copy} aria-label={label} data-testid={testId} startIcon={icon ?? <CopyIcon sx={{ fontSize: '14px !important' }} />} sx={{ minWidth: 0, px: 1, py: 0, fontSize: '0.72rem', color: 'text.secondary' }}>
+        <Button size="small" color="inherit" onClick={copy} aria-label={`${text}: ${label}`} data-testid={testId} startIcon={icon ?? <CopyIcon sx={{ fontSize: '14px !important' }} />} sx={{ minWidth: 0, px: 1, py: 0, fontSize: '0.72rem', color: 'text.secondary' }}>
           {text}
         </Button>
       ) : (
