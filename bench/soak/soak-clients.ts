@@ -1,3 +1,5 @@
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { EventSource, type FetchLike } from 'eventsource';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { SseSubscriber } from '../../electron/viewer/sse-subscriber.ts';
@@ -113,15 +115,56 @@ interface PageLog {
 type PageGlobals = { EventSource: new (url: string) => { readyState: number; addEventListener(t: string, l: (e: { lastEventId: string }) => void): void; close(): void }; soak: PageLog; soakSource: { close(): void } };
 
 /**
- * One page per client (its own context, so a client drop is that context going offline: Chromium
- * fails the open request, and the EventSource reconnects with Last-Event-ID when it is back).
- * The page's origin is the gateway's, so the stream is same-origin and needs no CORS.
+ * A TCP relay in front of the gateway for one page: a client-side drop cuts the page's connections
+ * there, which Chromium sees as a network error (its offline emulation leaves an open EventSource
+ * connection alone), so it reconnects with Last-Event-ID as after a real network drop.
+ */
+async function startRelay(gatewayUrl: string): Promise<{ url: string; cut(): void; close(): Promise<void> }> {
+  const target = new URL(gatewayUrl);
+  const pairs = new Set<[net.Socket, net.Socket]>();
+  const server = net.createServer((inbound) => {
+    const outbound = net.connect(Number(target.port), target.hostname);
+    const pair: [net.Socket, net.Socket] = [inbound, outbound];
+    pairs.add(pair);
+    inbound.pipe(outbound);
+    outbound.pipe(inbound);
+    const end = () => {
+      pairs.delete(pair);
+      inbound.destroy();
+      outbound.destroy();
+    };
+    inbound.on('error', end).on('close', end);
+    outbound.on('error', end).on('close', end);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    cut: () => {
+      for (const [inbound, outbound] of pairs) {
+        inbound.destroy();
+        outbound.destroy();
+      }
+    },
+    close: () => new Promise<void>((resolve) => {
+      for (const [inbound, outbound] of pairs) {
+        inbound.destroy();
+        outbound.destroy();
+      }
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/**
+ * One page per client, in its own context, talking to the gateway through its own relay. The
+ * page's origin is the relay's, so the stream is same-origin and needs no CORS.
  */
 export async function chromiumClient(browser: Browser, gatewayUrl: string, url: string): Promise<SoakClient> {
+  const relay = await startRelay(gatewayUrl);
   const context: BrowserContext = await browser.newContext();
   const page: Page = await context.newPage();
-  await page.route(`${gatewayUrl}/_soak_page`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>soak</title>' }));
-  await page.goto(`${gatewayUrl}/_soak_page`);
+  await page.route(`${relay.url}/_soak_page`, (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>soak</title>' }));
+  await page.goto(`${relay.url}/_soak_page`);
   await page.evaluate((streamUrl) => {
     const g = globalThis as unknown as PageGlobals;
     const log: PageLog = { ids: [], closed: false };
@@ -132,21 +175,18 @@ export async function chromiumClient(browser: Browser, gatewayUrl: string, url: 
     });
     g.soak = log;
     g.soakSource = source;
-  }, url);
+  }, url.replace(gatewayUrl, relay.url));
   const read = () => page.evaluate(() => (globalThis as unknown as PageGlobals).soak);
   return {
     kind: 'chromium',
     ids: async () => (await read()).ids,
     gaps: () => [],
     gaveUp: async () => (await read()).closed,
-    drop: async () => {
-      await context.setOffline(true);
-      await new Promise((r) => setTimeout(r, 50));
-      await context.setOffline(false);
-    },
+    drop: async () => relay.cut(),
     close: async () => {
       await page.evaluate(() => (globalThis as unknown as PageGlobals).soakSource.close()).catch(() => undefined);
       await context.close();
+      await relay.close();
     },
   };
 }

@@ -4,7 +4,7 @@ import { MAX_BACKOFF_MS, MIN_BACKOFF_MS } from './backoff.ts';
 import type { Subscriber } from './subscriber.ts';
 import { connectUpstream, type UpstreamConnection } from './upstream-connection.ts';
 import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
-import { BoundedIdSet, withoutBom } from './bounded-id-set.ts';
+import { withoutBom } from './bom.ts';
 import { ReadBatch } from './read-batch.ts';
 
 /**
@@ -22,9 +22,8 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   let clientLastId = lastEventId;
   let upstream: UpstreamConnection | undefined;
   let opened = false;
-  // Ids this client already has (replayed or delivered), bounded: the seam skips them when a
-  // backend ignores Last-Event-ID. Lane-local, since other lanes add to the history too.
-  const had = new BoundedIdSet(Math.max(1, Math.min(runtime.replay.maxEvents, 1000)));
+  // Ids of this client's replay, for the seam after it (the backend may resend them).
+  let replayed: Set<string> | undefined;
   let atSeam = false;
   let checkResume = false;
   let backoff = MIN_BACKOFF_MS;
@@ -32,13 +31,25 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   let timer: NodeJS.Timeout | undefined;
   const batch = new ReadBatch();
 
+  /**
+   * The client already has `id`: the history holds it at or before the last id the client got
+   * (the history is in the backend's order, since lanes only add ids it does not have yet).
+   * Cheaper than remembering each delivered id per lane.
+   */
+  const deliveredBefore = (id: string): boolean => {
+    if (clientLastId === undefined) return false;
+    const entry = history.entryFor(id);
+    const last = history.entryFor(clientLastId);
+    return entry !== undefined && last !== undefined && entry.seq <= last.seq;
+  };
+
   /** Opens the client's stream and writes its replay, read from the history now. */
   const open = (contentType: string | undefined, outageNote?: string) => {
     opened = true;
     hub.openClient(sub, contentType, outageNote);
     if (lastEventId !== undefined) {
       const replay = history.after(lastEventId);
-      for (const id of hub.replayTo(sub, lastEventId, replay.found ? replay.entries : undefined, false)) had.add(id);
+      replayed = hub.replayTo(sub, lastEventId, replay.found ? replay.entries : undefined, false);
       const last = replay.found ? replay.entries[replay.entries.length - 1] : undefined;
       if (last?.id !== undefined) clientLastId = last.id;
       atSeam = replay.found;
@@ -82,8 +93,9 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
           return;
         }
         if (atSeam) {
-          if (meaning.id !== undefined && had.has(meaning.id) && hub.isResent(meaning.id, withoutBom(block))) return;
+          if (meaning.id !== undefined && (replayed?.has(meaning.id) || deliveredBefore(meaning.id)) && hub.isResent(meaning.id, withoutBom(block))) return;
           atSeam = false;
+          replayed = undefined;
         }
         if (checkResume) {
           checkResume = false;
@@ -93,8 +105,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
         if (meaning.id !== undefined) {
           laneLastId = meaning.id;
           clientLastId = meaning.id;
-          had.add(meaning.id);
-          if (!history.has(meaning.id)) {
+          if (!history.hasId(meaning.id)) {
             hub.ids.observe(meaning.id);
             history.append(meaning.id, withoutBom(block));
           }

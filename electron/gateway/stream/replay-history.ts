@@ -124,6 +124,11 @@ export class ReplayHistory implements BudgetMember {
     return this.seqById.has(id);
   }
 
+  /** Like has() without forgetting aged events first: for the hot path, where a stale yes is harmless. */
+  hasId(id: string): boolean {
+    return this.seqById.has(id);
+  }
+
   append(id: string | undefined, block: Buffer): HistoryEntry {
     if (this.maxEvents === 0) return { seq: this.nextSeq++, id, block, at: this.clock() };
     // Too big to keep: forget the rest too, so nobody is replayed a history with a silent hole.

@@ -10,7 +10,7 @@ import type { BlockMeaning } from './block-reader.ts';
 import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
 import { IdContinuity } from './id-continuity.ts';
 import { ReadBatch, type TakenBatch } from './read-batch.ts';
-import { withoutBom } from './bounded-id-set.ts';
+import { withoutBom } from './bom.ts';
 import { runPerClientLane } from './per-client-lane.ts';
 import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, OUTAGE_RETRY_MS } from './backoff.ts';
 
