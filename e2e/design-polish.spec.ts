@@ -345,3 +345,19 @@ test('Tab is not trapped in the editor: reached by Tab it moves on (Ctrl+M switc
   await expect.poll(inEditor).toBe(true);
   await expect.poll(() => design.text()).not.toBe(before);
 });
+
+test('a Markdown description is rendered (bold, code, links), raw HTML stays text', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  await createApi(page, 'Markdown Feed', '/markdown');
+  const design = new DesignPage(page);
+  await design.open();
+  await design.field('description').fill('Live **prices** as `tick` events, see [the docs](https://example.com/docs). <b id="raw">raw</b>');
+  await design.save();
+  const description = page.getByTestId('api-description');
+  await expect(description.locator('strong')).toHaveText('prices');
+  await expect(description.locator('code')).toHaveText('tick');
+  await expect(description.getByRole('link', { name: 'the docs' })).toHaveAttribute('href', 'https://example.com/docs');
+  await expect(description).toContainText('<b id="raw">raw</b>');
+  await expect(page.locator('#raw')).toHaveCount(0);
+});

@@ -17,6 +17,7 @@ import { ApiOverview } from '../overview/ApiOverview.tsx';
 import { RuntimeTab } from '../runtime/RuntimeTab.tsx';
 import { LazyDocsTab } from '../docs/LazyDocsTab.tsx';
 import { versionLabel } from './version-label.ts';
+import { Markdown } from '../widgets/Markdown.tsx';
 
 export type TabName = 'overview' | 'design' | 'docs' | 'runtime' | 'metrics';
 
@@ -82,9 +83,9 @@ export function ApiDetail({
             />
           </Box>
           {api.description && (
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-              {api.description}
-            </Typography>
+            <Box sx={{ mt: 0.5 }}>
+              <Markdown text={api.description} testId="api-description" />
+            </Box>
           )}
         </Box>
         <Button data-testid="deploy-button" variant={api.deployed ? 'outlined' : 'contained'} color={api.deployed ? 'inherit' : 'primary'} loading={busy} onClick={() => void toggle()}>
