@@ -7,6 +7,7 @@ import { describeSecurity, describeTransports } from './describe-runtime.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
 import { TopicTable } from './TopicTable.tsx';
+import { PathText } from '../widgets/PathText.tsx';
 
 /** What the API is and where the gateway serves it. */
 export function ApiOverview({ api }: { api: ApiSummary }) {
@@ -50,8 +51,8 @@ function Fact({ label, testId, plain, children }: { label: string; testId?: stri
       <Typography variant="body2" color="text.secondary">
         {label}
       </Typography>
-      <Typography variant="body2" data-testid={testId} sx={{ fontFamily: plain ? undefined : MONO_FONT, wordBreak: 'break-all' }}>
-        {children}
+      <Typography variant="body2" data-testid={testId} sx={{ fontFamily: plain ? undefined : MONO_FONT }}>
+        {!plain && typeof children === 'string' ? <PathText text={children} /> : children}
       </Typography>
     </>
   );

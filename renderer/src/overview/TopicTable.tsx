@@ -12,6 +12,7 @@ import { useStudio } from '../studio/StudioContext.tsx';
 import { MONO_FONT } from '../theme.ts';
 import { CopyButton } from '../widgets/CopyButton.tsx';
 import { TerminalIcon } from '../widgets/icons.tsx';
+import { PathText } from '../widgets/PathText.tsx';
 
 /** Where the gateway serves each topic, over HTTP and HTTPS, with the URL, a ready curl command and an EventSource snippet to copy. */
 export function TopicTable({ api }: { api: ApiSummary }) {
@@ -33,12 +34,16 @@ export function TopicTable({ api }: { api: ApiSummary }) {
       <TableBody>
         {api.topics.map((t) => (
           <TableRow key={t.path} data-testid="topic-row">
-            <TableCell sx={{ fontFamily: MONO_FONT, verticalAlign: 'top', wordBreak: 'break-all', pt: 1.5 }}>{t.path}</TableCell>
+            <TableCell sx={{ fontFamily: MONO_FONT, verticalAlign: 'top', pt: 1.5 }}>
+              <PathText text={t.path} />
+            </TableCell>
             <TableCell>
               <UrlLine transport="http" url={t.gatewayUrl} offReason={offReason('http')} api={api} />
               <UrlLine transport="https" url={t.gatewayHttpsUrl} offReason={offReason('https')} api={api} />
             </TableCell>
-            <TableCell sx={{ fontFamily: MONO_FONT, color: 'text.secondary', verticalAlign: 'top', wordBreak: 'break-all', pt: 1.5 }}>{t.backendPath ?? t.path}</TableCell>
+            <TableCell sx={{ fontFamily: MONO_FONT, color: 'text.secondary', verticalAlign: 'top', pt: 1.5 }}>
+              <PathText text={t.backendPath ?? t.path} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -56,8 +61,8 @@ function UrlLine({ transport, url, offReason, api }: { transport: 'http' | 'http
       </Box>
       {url ? (
         <>
-          <Typography component="span" data-testid={`topic-${transport}-url`} sx={{ fontFamily: MONO_FONT, fontSize: '0.8rem', wordBreak: 'break-all', minWidth: 0 }}>
-            {url}
+          <Typography component="span" data-testid={`topic-${transport}-url`} sx={{ fontFamily: MONO_FONT, fontSize: '0.8rem', minWidth: 0 }}>
+            <PathText text={url} />
           </Typography>
           <Box sx={{ display: 'flex', alignItems: 'center', flexShrink: 0 }}>
             <CopyButton value={url} label={`Copy ${transport.toUpperCase()} gateway URL`} />

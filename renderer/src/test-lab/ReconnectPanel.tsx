@@ -25,13 +25,11 @@ export interface ReconnectPanelProps {
   consecutive: boolean;
   onConsecutive: (value: boolean) => void;
   dropClient: () => Promise<string | undefined>;
-  /** Short labels, for a narrow column. */
-  compact?: boolean;
   /** Called after any action with what happened (and again, without, once a reconnect is likely done), so the timeline and the verdict follow. */
   onAction: (what?: string) => void;
 }
 
-export const ReconnectPanel = memo(function ReconnectPanel({ api, client, topic, live, mock, consecutive, onConsecutive, dropClient, onAction, compact = false }: ReconnectPanelProps) {
+export const ReconnectPanel = memo(function ReconnectPanel({ api, client, topic, live, mock, consecutive, onConsecutive, dropClient, onAction }: ReconnectPanelProps) {
   const [busy, setBusy] = useState<string>();
   const [result, setResult] = useState<{ ok: boolean; text: string }>();
 
@@ -64,7 +62,7 @@ export const ReconnectPanel = memo(function ReconnectPanel({ api, client, topic,
       </Typography>
       <Action
         testId="drop-client"
-        label={compact ? 'Client drop' : 'Drop client connection'}
+        label="Drop client"
         tip={notLive ?? 'Destroys the viewer’s socket; it reconnects after the retry delay with Last-Event-ID, like a browser after a network error.'}
         disabled={Boolean(notLive) || busy !== undefined}
         loading={busy === 'client'}
@@ -77,7 +75,7 @@ export const ReconnectPanel = memo(function ReconnectPanel({ api, client, topic,
       />
       <Action
         testId="drop-gateway"
-        label={compact ? 'Gateway drop' : 'Gateway drops this subscriber'}
+        label="Gateway drop"
         tip={notLive ?? `The gateway cuts its client connections on ${topic} (this viewer's and any other's); clients reconnect and the gateway replays what they missed from its history.`}
         disabled={Boolean(notLive) || busy !== undefined}
         loading={busy === 'gateway'}
