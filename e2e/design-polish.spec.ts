@@ -361,3 +361,24 @@ test('a Markdown description is rendered (bold, code, links), raw HTML stays tex
   await expect(description).toContainText('<b id="raw">raw</b>');
   await expect(page.locator('#raw')).toHaveCount(0);
 });
+
+test('the viewer offers the mock\'s built-in streams only where the document does not serve the path itself', async ({ page, studio }) => {
+  await page.setViewportSize(SCREEN);
+  await page.goto(studio.uiUrl);
+  await createApi(page, 'Hinted Feed', '/hinted');
+  const design = new DesignPage(page);
+  await design.open();
+  await page.getByTestId('design-add-topic').click();
+  await design.topicPath(1).fill('/prices/{symbol}');
+  await design.save();
+  await page.getByTestId('tab-overview').click();
+  const pathHelp = page.getByTestId('viewer-path').locator('xpath=ancestor::div[contains(@class,"MuiFormControl-root")][1]/p');
+  // "/*": the built-in streams, without the /prices/{symbol} ones the document serves.
+  await expect(pathHelp).toContainText('Mock streams: /prices, /counter, /clock');
+  await expect(pathHelp).not.toContainText('/prices/ACME');
+  // "/prices/{symbol}": the document's own topic, no built-in stream to offer.
+  await page.getByTestId('viewer-topic').locator('xpath=..').click();
+  await page.getByRole('option', { name: '/prices/{symbol}' }).click();
+  await expect(page.getByTestId('viewer-path')).toBeVisible();
+  await expect(pathHelp).not.toContainText('Mock streams');
+});

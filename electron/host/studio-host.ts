@@ -17,6 +17,8 @@ import { RecentProjects } from '../project/recent-projects.ts';
 import { documentHandlers, type DocumentMethods } from './document-handlers.ts';
 import { mockHandlers, type MockMethods } from './mock-handlers.ts';
 import { loadHandlers, type LoadMethods } from './load-handlers.ts';
+import { serverCheckHandlers, type ServerCheckMethods } from '../server-check/server-check-handlers.ts';
+import { recordingHandlers, type RecordingMethods } from '../record/recording-handlers.ts';
 import { mockApiFromDocument } from '../mock/mock-api-input.ts';
 import { withRecordingPaths } from '../mock/scenarios/recording-paths.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
@@ -100,7 +102,12 @@ export class StudioHost {
         return currentProject();
       },
     });
-    this.handlers = { ...this.createHandlers(), ...documents, ...mockHandlers({ mock }), ...this.load };
+    const recordings = recordingHandlers({
+      root: () => this.project.root,
+      events: (id) => this.subscriptions.events(id),
+      url: (id) => this.subscriptions.list().find((s) => s.subscriptionId === id)?.url,
+    });
+    this.handlers = { ...this.createHandlers(), ...documents, ...mockHandlers({ mock }), ...this.load, ...serverCheckHandlers(), ...recordings };
   }
 
   get project(): ProjectStore {
@@ -265,7 +272,7 @@ export class StudioHost {
     this.events.emit('event', { type: 'apis.changed' } satisfies StudioEvent);
   }
 
-  private createHandlers(): Omit<StudioHandlers, DocumentMethods | MockMethods | LoadMethods> {
+  private createHandlers(): Omit<StudioHandlers, DocumentMethods | MockMethods | LoadMethods | ServerCheckMethods | RecordingMethods> {
     return {
       'host.info': async () =>
         ok({

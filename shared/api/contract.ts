@@ -8,6 +8,7 @@ import type { SseApiDraft } from '../model/sse-api.ts';
 import type { ApiRuntime } from '../model/runtime.ts';
 import type { ReplayVerdict } from '../sse/replay-verdict.ts';
 import type { FaultAction, FaultEntry, FaultPlan, FaultScope, FaultTriggerResult, MockStatus } from '../model/mock.ts';
+import type { ServerCheckRequest, ServerCheckRun } from '../model/server-check.ts';
 
 export type HostMode = 'electron' | 'web';
 
@@ -265,6 +266,13 @@ export interface StudioMethods {
   /** The session's kept events (bounded, the latest), after `afterSeq` when given: what a re-attaching view shows. */
   'subscriptions.events': { params: { subscriptionId: string; afterSeq?: number }; result: { events: ViewerEvent[]; total: number; firstSeq: number } };
   'subscriptions.timeline': { params: { subscriptionId: string }; result: { entries: SubscriptionTimelineEntry[] } };
+  /** Runs `check --url`'s conformance suite against any SSE URL in the host (one run at a time; it stops by itself). */
+  'server.check.start': { params: ServerCheckRequest; result: ServerCheckRun };
+  /** The running (or last) run: its progress line, then its report. */
+  'server.check.status': { params: Record<string, never>; result: ServerCheckRun | null };
+  'server.check.stop': { params: Record<string, never>; result: ServerCheckRun | null };
+  /** Saves a viewer session's kept events as a recording the mock can play (`recordings/<fileName>.json` in the project; never overwrites). */
+  'recordings.save': { params: { subscriptionId: string; fileName: string }; result: { file: string; events: number; xMock: string } };
 }
 
 export type StudioMethod = keyof StudioMethods;

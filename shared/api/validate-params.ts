@@ -1,5 +1,6 @@
 import { fail, ok, type Result } from '../result.ts';
 import type { ParamsOf, StudioMethod } from './contract.ts';
+import { checkServerCheckRequest } from '../model/server-check.ts';
 
 /**
  * Every transport checks params against this table on the host side before a handler runs, and the
@@ -110,6 +111,10 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'mock.faults.set': objects(['scope', 'plan']),
   'mock.faults.trigger': objects(['scope', 'action']),
   'mock.faults.clear': objects([], ['scope']),
+  'server.check.start': checkServerCheckRequest,
+  'server.check.status': empty(),
+  'server.check.stop': empty(),
+  'recordings.save': strings(['subscriptionId', 'fileName']),
 };
 
 export const STUDIO_METHODS = Object.keys(CHECKS) as StudioMethod[];

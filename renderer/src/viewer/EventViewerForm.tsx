@@ -25,7 +25,7 @@ import {
   type CredentialRow,
   type Transport,
 } from './subscribe-options.ts';
-import { isTemplateTopic, sameOrigin, suggestPath, topicPattern } from './topic-path.ts';
+import { builtInStreamsNotOverridden, isTemplateTopic, sameOrigin, suggestPath, topicPattern } from './topic-path.ts';
 import { KeyIcon, PlayIcon, StopIcon } from '../widgets/icons.tsx';
 import { CredentialsEditor } from '../test-lab/CredentialsEditor.tsx';
 
@@ -51,6 +51,8 @@ export const EventViewerForm = memo(function EventViewerForm({ api, state, live,
   const { host } = useStudio();
   const candidates = sameOrigin(api.endpoint, host.mockUrl) || sameOrigin(api.endpointInUse, host.mockUrl) ? host.mockStreams : [];
   const [topic, setTopic] = useState(api.topics[0]?.path ?? '/');
+  // Only the built-in streams the document does not serve itself are offered as "mock streams".
+  const builtIns = builtInStreamsNotOverridden(candidates, api.topics).filter((c) => topicPattern(topic).test(c));
   const [path, setPath] = useState(() => suggestPath(topic, candidates));
   const [lastEventId, setLastEventId] = useState('');
   const [transport, setTransport] = useState<Transport>('http1');
@@ -136,7 +138,7 @@ export const EventViewerForm = memo(function EventViewerForm({ api, state, live,
           value={path}
           onChange={(e) => setPath(e.target.value)}
           error={Boolean(pathError)}
-          helperText={pathError ?? (candidates.length ? `Mock streams: ${candidates.join(', ')} (?rate=N for N events/s)` : ' ')}
+          helperText={pathError ?? (builtIns.length ? `Mock streams: ${builtIns.join(', ')} (?rate=N for N events/s)` : ' ')}
           sx={{ flex: '2 1 180px' }}
           slotProps={{ htmlInput: { 'data-testid': 'viewer-path', spellCheck: false, style: { fontFamily: MONO_FONT } } }}
         />

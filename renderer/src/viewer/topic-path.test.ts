@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTemplateTopic, sameOrigin, suggestPath, topicPattern } from './topic-path.ts';
+import { builtInStreamsNotOverridden, isTemplateTopic, sameOrigin, suggestPath, topicPattern } from './topic-path.ts';
 
 const MOCK = ['/prices', '/prices/ACME', '/counter', '/clock'];
 
@@ -26,5 +26,13 @@ describe('topic paths', () => {
     expect(sameOrigin('http://127.0.0.1:8080/', 'http://127.0.0.1:8080')).toBe(true);
     expect(sameOrigin('http://127.0.0.1:8081', 'http://127.0.0.1:8080')).toBe(false);
     expect(sameOrigin('not a url', 'http://x')).toBe(false);
+  });
+});
+
+describe('builtInStreamsNotOverridden', () => {
+  it('drops the built-in streams a topic of the document serves itself', () => {
+    expect(builtInStreamsNotOverridden(MOCK, [{ path: '/*' }])).toEqual(MOCK);
+    expect(builtInStreamsNotOverridden(MOCK, [{ path: '/*' }, { path: '/prices/{symbol}' }])).toEqual(['/prices', '/counter', '/clock']);
+    expect(builtInStreamsNotOverridden(MOCK, [{ path: '/prices' }, { path: '/clock' }])).toEqual(['/prices/ACME', '/counter']);
   });
 });
