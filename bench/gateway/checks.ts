@@ -2,10 +2,10 @@ import type { Check, ReplayResult, ScenarioResult, StreamResult, TargetResult } 
 import type { TargetName } from './targets.ts';
 
 /**
- * The targets the gateway is held to, evaluated on one run's numbers. The goals are the shared
- * upstream's (the mode meant for fan-out); the same goals for per-client mode are listed as
- * information, since per-client mode (one backend connection per client) is not expected to
- * beat a proxy at fan-out.
+ * The targets the gateway is held to, evaluated on one run's numbers. Shared mode (the default) is
+ * held to every goal. Per-client mode (one backend connection per client, nginx's own work) is held
+ * to nginx's CPU per delivered event at 1,000 × 100/s, all clients and zero gaps; its other goals
+ * are listed as information.
  */
 export const IDLE_CAP_KB = 20;
 export const REPLAY_LIMIT_MS = 50;
@@ -26,18 +26,22 @@ export function evaluate(scenarios: ScenarioResult[]): Array<Check & { info: boo
     const info = mode !== 'gateway-shared';
     const label = (s: string) => `${mode}: ${s}`;
 
-    const wide = find(scenarios, 'wide', mode, 'stream');
-    const wideNginx = find(scenarios, 'wide', 'nginx', 'stream');
-    if (wide) {
-      const title = scenarios.find((s) => s.name === 'wide')?.title.split(' (')[0] ?? 'wide';
+    for (const name of ['wide', 'many'] as const) {
+      const run = find(scenarios, name, mode, 'stream');
+      const nginx = find(scenarios, name, 'nginx', 'stream');
+      if (!run) continue;
+      // Per-client mode is held to nginx's cost at 1,000 × 100/s (the same work: one upstream per client).
+      const held = !info || name === 'wide';
+      const title = scenarios.find((s) => s.name === name)?.title.split(' (')[0] ?? name;
+      const atMost = mode === 'gateway-per-client';
       checks.push({
-        name: label(`CPU µs per delivered event below nginx at ${title}`),
-        measured: `${f(wide.proxyCpuUsPerEvent)} µs vs nginx ${wideNginx ? f(wideNginx.proxyCpuUsPerEvent) : 'n/a'} µs`,
-        goal: '< nginx',
-        verdict: wideNginx ? verdict(wide.proxyCpuUsPerEvent < wideNginx.proxyCpuUsPerEvent) : 'n/a',
-        info,
+        name: label(`CPU µs per delivered event ${atMost ? 'at most' : 'below'} nginx at ${title}`),
+        measured: `${f(run.proxyCpuUsPerEvent)} µs vs nginx ${nginx ? f(nginx.proxyCpuUsPerEvent) : 'n/a'} µs`,
+        goal: atMost ? '≤ nginx' : '< nginx',
+        verdict: nginx ? verdict(atMost ? run.proxyCpuUsPerEvent <= nginx.proxyCpuUsPerEvent : run.proxyCpuUsPerEvent < nginx.proxyCpuUsPerEvent) : 'n/a',
+        info: !held,
       });
-      checks.push({ name: label(`zero gaps at ${title}`), measured: gapsText(wide), goal: '0', verdict: verdict(wide.gaps === 0 && wide.disconnected === 0), info });
+      checks.push({ name: label(`all ${run.clients.toLocaleString('en-US')} clients held, zero gaps at ${title}`), measured: gapsText(run), goal: '0', verdict: verdict(run.gaps === 0 && run.disconnected === 0 && run.connected === run.clients), info: !held });
     }
 
     const fast = find(scenarios, 'fast', mode, 'stream');

@@ -30,7 +30,7 @@ export const USAGE = `npm run bench:gateway -- [options]
   --quick               short run: 1 s warm-up, 3 s measured, fewer clients
   --duration <s>        measured seconds per scenario and target (default 10; quick 3)
   --warmup <s>          warm-up seconds before measuring (default 3; quick 1)
-  --scenario <names>    only these scenarios, comma-separated: fast, wide, idle, replay
+  --scenario <names>    only these scenarios, comma-separated: fast, wide, many, idle, replay
   --target <names>      only these targets, comma-separated: ${TARGETS.join(', ')}
   --drivers <n>         client driver processes per scenario (default 1)
   --nginx <path>        nginx binary (default: /usr/sbin/nginx or another usual place)

@@ -79,7 +79,7 @@ export function checklist(checks: Array<Check & { info?: boolean }>): string {
   for (const c of checks.filter((x) => !x.info)) out.push(line(c));
   const info = checks.filter((x) => x.info);
   if (info.length) {
-    out.push('-- the same goals for per-client mode (information, not targets):');
+    out.push("-- per-client mode's other goals (information, not targets):");
     for (const c of info) out.push(line(c));
   }
   return out.join('\n');

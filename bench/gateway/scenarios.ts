@@ -28,6 +28,7 @@ export function scenarios({ quick, drivers }: ScenarioSizes): Scenario[] {
   const list: Array<Omit<Scenario, 'title'>> = [
     { name: 'fast', kind: 'stream', clients: 100, rate: 1000, drivers: drivers ?? 1, replayEvents: 0 },
     { name: 'wide', kind: 'stream', clients: quick ? 250 : 1000, rate: 100, drivers: drivers ?? 1, replayEvents: 0 },
+    { name: 'many', kind: 'stream', clients: quick ? 1000 : 5000, rate: 10, drivers: drivers ?? 1, replayEvents: 0 },
     { name: 'idle', kind: 'idle', clients: quick ? 1000 : 10_000, rate: 0, drivers: drivers ?? 1, replayEvents: 0 },
     { name: 'replay', kind: 'replay', clients: 1, rate: 0, drivers: 1, replayEvents: 10_000 },
   ];
