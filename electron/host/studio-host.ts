@@ -7,6 +7,7 @@ import { loadOrCreateLocalCertificate, loadUserCertificate } from '../gateway/tr
 import { studioHome } from './default-project.ts';
 import { resolveMockEndpoint } from './mock-endpoint.ts';
 import { findSourceTruth } from './source-truth.ts';
+import { MetricsRates } from './metrics-rates.ts';
 import type { SourceTruth } from '../../shared/sse/replay-verdict.ts';
 import { MOCK_STREAMS, MockBackend } from '../mock/mock-backend.ts';
 import { ProjectStore, type ProjectApi } from '../project/project-store.ts';
@@ -59,6 +60,8 @@ export class StudioHost {
   );
   readonly handlers: StudioHandlers;
   private readonly load: Pick<StudioHandlers, LoadMethods>;
+  /** Events/s per API since the host started, for charts that open later. */
+  private readonly rates: MetricsRates | undefined;
 
   private currentProject: ProjectStore;
   private watcher: ProjectWatcher | undefined;
@@ -96,6 +99,7 @@ export class StudioHost {
       openProject: (target) => this.openProject(target),
       hostInfo: () => this.handlers['host.info']({}),
     });
+    this.rates = gateway ? new MetricsRates(() => gateway.metrics.rows()) : undefined;
     this.load = loadHandlers({
       gateway,
       get project() {
@@ -196,6 +200,7 @@ export class StudioHost {
       throw err;
     }
     studio.syncMock();
+    studio.rates?.start();
     if (options.deployAll && gateway) studio.deployValid();
     studio.watch();
     await studio.recent.add(options.project).catch(() => undefined);
@@ -210,6 +215,7 @@ export class StudioHost {
   async stop(): Promise<void> {
     await this.load['load.stop']({});
     this.watcher?.stop();
+    this.rates?.stop();
     this.subscriptions.closeAll();
     await Promise.all([this.gateway?.stop(), this.mock?.stop()]);
     this.events.removeAllListeners();
@@ -355,6 +361,7 @@ export class StudioHost {
         const verdict = this.subscriptions.verdict(subscriptionId, ids ? { ids } : {});
         return verdict ? ok(verdict) : fail('not_found', `There is no subscription "${subscriptionId}" (only the last few closed ones are kept): open it again.`);
       },
+      'gateway.rates': async ({ apiId }) => ok({ since: this.rates?.since ?? Date.now(), points: this.rates?.history(apiId) ?? [] }),
       'subscriptions.list': async () => ok({ subscriptions: this.subscriptions.list() }),
       'subscriptions.events': async ({ subscriptionId, afterSeq }) => {
         const kept = this.subscriptions.events(subscriptionId, afterSeq);

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import { createParser } from 'eventsource-parser';
-import { LatencyHistogram } from '../gateway/metrics.ts';
+import { LatencySamples, preciseNow } from './latency-samples.ts';
 import type { LoadStatus } from '../../shared/api/contract.ts';
 
 /**
@@ -37,7 +37,7 @@ interface Client {
 
 export class LoadRun {
   private readonly clients: Client[] = [];
-  private readonly latency = new LatencyHistogram();
+  private readonly latency = new LatencySamples();
   private readonly perSecond: number[] = [];
   private currentSecond = 0;
   private total = 0;
@@ -90,8 +90,8 @@ export class LoadRun {
       events: this.total,
       eventsPerSecond: window.length ? Math.round(window.reduce((a, b) => a + b, 0) / window.length) : 0,
       history: [...this.perSecond],
-      latencyP50Ms: this.latency.count ? this.latency.quantile(0.5) / 1000 : null,
-      latencyP99Ms: this.latency.count ? this.latency.quantile(0.99) / 1000 : null,
+      latencyP50Ms: roundMicros(this.latency.quantile(0.5)),
+      latencyP99Ms: roundMicros(this.latency.quantile(0.99)),
       elapsedMs: Date.now() - this.startedAt,
       running: !this.stopped,
       errors: [...this.errors],
@@ -161,9 +161,15 @@ export class LoadRun {
     try {
       const value = JSON.parse(data) as { time?: unknown; sentAt?: unknown };
       const sent = typeof value.sentAt === 'number' ? value.sentAt : typeof value.time === 'string' ? Date.parse(value.time) : NaN;
-      if (Number.isFinite(sent)) this.latency.record(Math.max(0, Date.now() - sent) * 1000);
+      // Received at sub-millisecond resolution; a send time with finer digits (sentAt) keeps them.
+      if (Number.isFinite(sent)) this.latency.record(Math.max(0, preciseNow() - sent));
     } catch {
       // Not JSON: no latency for this event.
     }
   }
+}
+
+/** Milliseconds to the microsecond, for the status. */
+function roundMicros(ms: number | null): number | null {
+  return ms === null ? null : Math.round(ms * 1000) / 1000;
 }

@@ -76,6 +76,13 @@ export interface GatewayMetricsRow {
   addedLatencyP99Micros: number;
 }
 
+/** Events out per second of one API at one moment, all its topics and each (host-side history, electron/host/metrics-rates.ts). */
+export interface RatePoint {
+  at: number;
+  total: number;
+  byTopic: Record<string, number>;
+}
+
 /** A file in the project that could not be read as an SSE API, with where and why. */
 export interface ProjectProblem {
   file: string;
@@ -251,6 +258,8 @@ export interface StudioMethods {
   'load.status': { params: Record<string, never>; result: LoadStatus | null };
   'load.stop': { params: Record<string, never>; result: LoadStatus | null };
   'gateway.metrics': { params: Record<string, never>; result: { rows: GatewayMetricsRow[]; at: number; prometheusUrl: string | null } };
+  /** An API's events/s, one point a second since the host started (the last 10 minutes): charts start from there, not from when they open. */
+  'gateway.rates': { params: { apiId: string }; result: { since: number; points: RatePoint[] } };
   'subscriptions.open': { params: SubscriptionTarget; result: { subscriptionId: string; url: string } };
   'subscriptions.close': { params: { subscriptionId: string }; result: { closed: boolean } };
   /** Drops the connection on purpose; it reconnects as a browser would after a network error. */

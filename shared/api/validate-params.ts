@@ -84,6 +84,7 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
     return ok({ id: params.id, gateway: gateway as Record<string, unknown> });
   },
   'gateway.metrics': empty(),
+  'gateway.rates': strings(['apiId']),
   'documents.list': empty(),
   'documents.get': strings(['id']),
   'documents.save': strings(['id', 'text', 'baseHash']),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { GatewayMetricsRow } from '../../../shared/api/contract.ts';
-import { addSample, emptyHistory, MAX_POINTS, type RateHistory } from './rate-history.ts';
+import { addSample, emptyHistory, MAX_POINTS, seedHistory, type RateHistory } from './rate-history.ts';
 
 const row = (topic: string, eventsOut: number): GatewayMetricsRow => ({
   apiId: 'a.yaml', topic, eventsOut,
@@ -37,5 +37,16 @@ describe('events-out rate history', () => {
     let h = addSample(emptyHistory, 1000, [row('/a', 100)]);
     h = addSample(h, 2000, [row('/a', 4), row('/new', 6)]);
     expect(h.points[0]?.byTopic).toEqual({ '/a': 4, '/new': 6 });
+  });
+});
+
+describe('rate history seeded by the host', () => {
+  it('starts with the host\'s last minute, before the points the polls made', () => {
+    const host = [10_000, 11_000, 12_000, 13_000].map((at) => ({ at, total: 2, byTopic: { '/p': 2 } }));
+    const polled = addSample(addSample(emptyHistory, 13_000, [{ topic: '/p', eventsOut: 100 } as GatewayMetricsRow]), 14_000, [{ topic: '/p', eventsOut: 105 } as GatewayMetricsRow]);
+    const seeded = seedHistory(polled, host);
+    expect(seeded.points.map((p) => p.at)).toEqual([10_000, 11_000, 12_000, 13_000, 14_000]);
+    expect(seeded.last).toEqual(polled.last);
+    expect(seedHistory(emptyHistory, host).points).toHaveLength(4);
   });
 });

@@ -1,4 +1,4 @@
-import type { GatewayMetricsRow } from '../../../shared/api/contract.ts';
+import type { GatewayMetricsRow, RatePoint as HostRatePoint } from '../../../shared/api/contract.ts';
 
 /**
  * Events out per second over the last minute, computed from successive polls of the cumulative
@@ -23,6 +23,17 @@ export interface RateHistory {
 }
 
 export const emptyHistory: RateHistory = { points: [], last: undefined };
+
+/**
+ * Puts the host's record (one point a second since it started) before what the polls made so far,
+ * so the chart shows the last minute as soon as it opens.
+ */
+export function seedHistory(history: RateHistory, hostPoints: readonly HostRatePoint[]): RateHistory {
+  const firstPolled = history.points[0]?.at ?? Number.POSITIVE_INFINITY;
+  const newest = history.points.at(-1)?.at ?? hostPoints.at(-1)?.at ?? 0;
+  const earlier = hostPoints.filter((p) => p.at < firstPolled && p.at > newest - WINDOW_MS);
+  return { ...history, points: [...earlier, ...history.points].slice(-MAX_POINTS) };
+}
 
 export function addSample(history: RateHistory, at: number, rows: readonly GatewayMetricsRow[]): RateHistory {
   const eventsOut: Record<string, number> = {};

@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { GatewayMetricsRow, StudioClient } from '../../../shared/api/contract.ts';
-import { addSample, emptyHistory, type RateHistory } from './rate-history.ts';
+import { addSample, emptyHistory, seedHistory, type RateHistory } from './rate-history.ts';
 
 /**
  * Polls `gateway.metrics` once a second while the component using it is mounted and the page is
  * visible (the host does not push metrics). One request at a time: the next poll is scheduled when
- * the previous answer is in, so a slow host is never asked twice at once.
+ * the previous answer is in, so a slow host is never asked twice at once. The chart starts from the
+ * host's own record of the last minute (`gateway.rates`), not empty when the tab opens.
  */
 export const POLL_MS = 1000;
 
@@ -50,6 +51,9 @@ export function useGatewayMetrics(client: StudioClient, apiId: string): GatewayM
       if (document.visibilityState === 'visible' && timer === undefined && !inFlight) void poll();
     };
 
+    void client.call('gateway.rates', { apiId }).then((result) => {
+      if (!stopped && result.ok) setState((s) => ({ ...s, history: seedHistory(s.history, result.value.points) }));
+    });
     void poll();
     document.addEventListener('visibilitychange', onVisibility);
     return () => {

@@ -100,8 +100,8 @@ export function LoadPanel({ api }: { api: ApiSummary }) {
               <Stat label="connected" value={`${s.connected.toLocaleString('en-US')} / ${s.requested.toLocaleString('en-US')}`} testId="load-connected" raw={s.connected} />
               <Stat label="events/s" value={Math.round(s.eventsPerSecond).toLocaleString('en-US')} testId="load-eps" raw={s.eventsPerSecond} />
               <Stat label="events" value={s.events.toLocaleString('en-US')} testId="load-events" raw={s.events} />
-              <Stat label="latency p50" value={s.latencyP50Ms === null ? '—' : `${s.latencyP50Ms.toFixed(1)} ms`} testId="load-p50" raw={s.latencyP50Ms ?? ''} />
-              <Stat label="latency p99" value={s.latencyP99Ms === null ? '—' : `${s.latencyP99Ms.toFixed(1)} ms`} testId="load-p99" raw={s.latencyP99Ms ?? ''} />
+              <Stat label="latency p50" value={s.latencyP50Ms === null ? '—' : `${s.latencyP50Ms.toFixed(2)} ms`} testId="load-p50" raw={s.latencyP50Ms ?? ''} />
+              <Stat label="latency p99" value={s.latencyP99Ms === null ? '—' : `${s.latencyP99Ms.toFixed(2)} ms`} testId="load-p99" raw={s.latencyP99Ms ?? ''} />
               <Stat label="elapsed" value={formatElapsed(s.elapsedMs)} testId="load-elapsed" raw={s.elapsedMs} />
               <Stat label="drops" value={s.drops.toLocaleString('en-US')} testId="load-drops" raw={s.drops} bad={s.drops > 0} />
               <Stat label="reconnects" value={s.reconnects.toLocaleString('en-US')} testId="load-reconnects" raw={s.reconnects} />

@@ -29,4 +29,16 @@ describe('log export', () => {
     expect(exportFileName('http://127.0.0.1:8280/feed/2.0.0/prices?rate=5', 'ndjson', now)).toBe('sse-log-feed-2.0.0-prices-20240102-030405.ndjson');
     expect(exportFileName(undefined, 'json', now)).toBe('sse-log-stream-20240102-030405.json');
   });
+
+  it('says when a filter was applied: JSON fields, a first NDJSON line, the file name', () => {
+    const meta = { url: 'http://127.0.0.1:1/a', exportedAt: 0, received: 50, droppedFromView: 0, filter: JSON.stringify({ text: 'ACME', type: 'price' }) };
+    const doc = JSON.parse(toJsonExport(rows, new Set(), meta));
+    expect(doc).toMatchObject({ filtered: true, filter: { text: 'ACME', type: 'price' }, inThisFile: 2, received: 50 });
+    expect(JSON.parse(toJsonExport(rows, new Set(), { ...meta, filter: undefined })).filtered).toBe(false);
+    const lines = toNdjson(rows, new Set(), meta).split('\n');
+    expect(JSON.parse(lines[0] as string)).toEqual({ export: { filtered: true, filter: { text: 'ACME', type: 'price' }, url: 'http://127.0.0.1:1/a', exportedAt: '1970-01-01T00:00:00.000Z', received: 50, inThisFile: 2 } });
+    expect(lines).toHaveLength(4);
+    expect(toNdjson(rows, new Set(), { ...meta, filter: undefined }).split('\n')).toHaveLength(3);
+    expect(exportFileName('http://127.0.0.1:8280/a', 'ndjson', new Date(2024, 0, 2, 3, 4, 5).getTime(), true)).toBe('sse-log-a-20240102-030405-filtered.ndjson');
+  });
 });

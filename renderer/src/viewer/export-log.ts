@@ -2,7 +2,9 @@ import type { ViewerRow } from './viewer-row.ts';
 
 /**
  * The event log as a file: NDJSON (one event per line, oldest first, for `jq` and log tools) or one
- * JSON document with what the viewer knew about the subscription. Pure: the component makes the
+ * JSON document with what the viewer knew about the subscription. A filtered view's export says so
+ * (issue 10): the JSON has `filtered` and the filter, an NDJSON file starts with one `{"export": ...}`
+ * line naming the filter, and the file name ends in `-filtered`. Pure: the component makes the
  * download.
  */
 export interface ExportedEvent {
@@ -46,9 +48,13 @@ export function exportedEvent(row: ViewerRow, replayed: ReadonlySet<string>): Ex
   };
 }
 
-/** Newest-first rows in, oldest-first lines out, each ending in LF. */
-export function toNdjson(newestFirst: readonly ViewerRow[], replayed: ReadonlySet<string>): string {
+/** Newest-first rows in, oldest-first lines out, each ending in LF; a filtered export starts with a line that says so. */
+export function toNdjson(newestFirst: readonly ViewerRow[], replayed: ReadonlySet<string>, meta?: ExportMeta): string {
   let out = '';
+  if (meta?.filter) {
+    const about = { filtered: true, filter: parseFilter(meta.filter), url: meta.url ?? null, exportedAt: new Date(meta.exportedAt).toISOString(), received: meta.received, inThisFile: newestFirst.length };
+    out += JSON.stringify({ export: about }) + '\n';
+  }
   for (let i = newestFirst.length - 1; i >= 0; i--) out += JSON.stringify(exportedEvent(newestFirst[i] as ViewerRow, replayed)) + '\n';
   return out;
 }
@@ -63,7 +69,8 @@ export function toJsonExport(newestFirst: readonly ViewerRow[], replayed: Readon
         received: meta.received,
         inThisFile: events.length,
         droppedFromView: meta.droppedFromView,
-        ...(meta.filter ? { filter: meta.filter } : {}),
+        filtered: Boolean(meta.filter),
+        ...(meta.filter ? { filter: parseFilter(meta.filter) } : {}),
         events,
       },
       null,
@@ -73,7 +80,7 @@ export function toJsonExport(newestFirst: readonly ViewerRow[], replayed: Readon
 }
 
 /** `sse-log-feed-2.0.0-prices-20240102-030405.ndjson`: the stream's path and the local time. */
-export function exportFileName(url: string | undefined, format: 'ndjson' | 'json', now: number): string {
+export function exportFileName(url: string | undefined, format: 'ndjson' | 'json', now: number, filtered = false): string {
   let name = 'stream';
   if (url) {
     try {
@@ -85,5 +92,14 @@ export function exportFileName(url: string | undefined, format: 'ndjson' | 'json
   const d = new Date(now);
   const two = (n: number) => String(n).padStart(2, '0');
   const stamp = `${d.getFullYear()}${two(d.getMonth() + 1)}${two(d.getDate())}-${two(d.getHours())}${two(d.getMinutes())}${two(d.getSeconds())}`;
-  return `sse-log-${name.slice(0, 80)}-${stamp}.${format}`;
+  return `sse-log-${name.slice(0, 80)}-${stamp}${filtered ? '-filtered' : ''}.${format}`;
+}
+
+/** The filter as an object when it is JSON (it is, from the viewer), else its text. */
+function parseFilter(filter: string): unknown {
+  try {
+    return JSON.parse(filter) as unknown;
+  } catch {
+    return filter;
+  }
 }
