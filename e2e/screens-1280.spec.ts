@@ -89,10 +89,37 @@ test('every main screen at 1280x800: paths whole, the Data column visible, the r
     .evaluateAll((buttons) => buttons.map((b) => Math.round((b as unknown as { getBoundingClientRect(): { top: number } }).getBoundingClientRect().top)));
   expect(new Set(tops).size, `the reconnect buttons stay on one line (tops: ${tops.join(', ')})`).toBe(1);
   await shot(page, testInfo, 'test-lab-1280.png', 'fault-panel');
+  const clipped = await page
+    .getByTestId('fault-panel')
+    .locator('input[placeholder]')
+    .evaluateAll((inputs) => {
+      // A placeholder does not count in scrollWidth: measure its text against the input's content box.
+      type Style = { font: string; paddingLeft: string; paddingRight: string };
+      const win = globalThis as unknown as {
+        getComputedStyle(e: unknown): Style;
+        document: { createElement(tag: 'canvas'): { getContext(kind: '2d'): { font: string; measureText(t: string): { width: number } } } };
+      };
+      const context = win.document.createElement('canvas').getContext('2d');
+      return inputs.flatMap((i) => {
+        const el = i as unknown as { clientWidth: number; placeholder: string };
+        const style = win.getComputedStyle(i);
+        context.font = style.font;
+        const room = el.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+        return context.measureText(el.placeholder).width > room + 0.5 ? [el.placeholder] : [];
+      });
+    });
+  expect(clipped, 'every placeholder fits its field').toEqual([]);
   await lab.stop();
 
   await detail.openTab('runtime');
   await shot(page, testInfo, 'runtime-1280.png');
   await detail.openTab('metrics');
   await shot(page, testInfo, 'metrics-1280.png');
+  const cut = await page.getByTestId('metric-label').evaluateAll((cells) =>
+    cells.flatMap((c) => {
+      const el = c as unknown as { scrollWidth: number; clientWidth: number; textContent: string | null };
+      return el.scrollWidth > el.clientWidth ? [el.textContent ?? ''] : [];
+    }),
+  );
+  expect(cut, 'no metric label is cut off').toEqual([]);
 });

@@ -65,7 +65,8 @@ function MetricCells({ def, row }: { def: MetricDef | undefined; row: GatewayMet
   const alarming = def.warn && (value ?? 0) > 0;
   return (
     <>
-      <TableCell title={def.help} sx={{ color: 'text.secondary', fontSize: '0.78rem', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+      {/* A narrow window wraps a label onto two lines rather than cut it ("Auth fail…"). */}
+      <TableCell title={def.help} data-testid="metric-label" sx={{ color: 'text.secondary', fontSize: '0.78rem', lineHeight: 1.25 }}>
         {def.label}
       </TableCell>
       <TableCell

@@ -177,15 +177,15 @@ export function FaultPanel({ api, mock }: { api: ApiSummary; mock: MockView }) {
           <Section title="Drop the connection">
             <Row>
               {toggle('dropAfterOn', 'after N events')}
-              {field('dropAfterEvents', 'N', { width: 110, unit: 'events', disabled: !form.dropAfterOn })}
+              {field('dropAfterEvents', 'N', { width: 150, unit: 'events', disabled: !form.dropAfterOn })}
             </Row>
             <Row>
               {toggle('dropEveryOn', 'every T seconds')}
-              {field('dropEverySeconds', 'T', { width: 110, unit: 's', disabled: !form.dropEveryOn })}
+              {field('dropEverySeconds', 'T', { width: 150, unit: 's', disabled: !form.dropEveryOn })}
             </Row>
             <Row>
               {toggle('dropProbabilityOn', 'with probability p')}
-              {field('dropProbability', 'p (0 to 1)', { width: 110, unit: '/ev', disabled: !form.dropProbabilityOn })}
+              {field('dropProbability', 'p (0 to 1)', { width: 150, unit: '/ev', disabled: !form.dropProbabilityOn })}
             </Row>
             {fieldErrors('dropAfterEvents', 'dropEverySeconds', 'dropProbability')}
           </Section>
