@@ -2,8 +2,8 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportSseApi } from '../../shared/asyncapi/export-sse-api.ts';
-import { importSseApi } from '../../shared/asyncapi/import-sse-api.ts';
+import { parse } from 'yaml';
+import { exportApiDocument, type DocumentExportOptions } from '../../shared/asyncapi/export-document.ts';
 import { EXPORT_USAGE, runExport } from './export-command.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -27,10 +27,10 @@ afterAll(async () => {
 });
 
 const stockTicker = path.join(EXAMPLES, 'stock-ticker/stock-ticker.asyncapi.yaml');
-const expectedExport = async (file: string, options: Parameters<typeof exportSseApi>[1]) => {
-  const imported = importSseApi(await fs.readFile(file, 'utf8'), file);
-  if (!imported.ok) throw new Error('fixture does not import');
-  return exportSseApi(imported.api, options);
+const expectedExport = async (file: string, options: DocumentExportOptions) => {
+  const result = exportApiDocument(await fs.readFile(file, 'utf8'), file, options);
+  if (!result.ok) throw new Error('fixture does not export');
+  return result.text;
 };
 
 describe('sse-studio export', () => {
@@ -69,7 +69,7 @@ describe('sse-studio export', () => {
   it('writes --out atomically, refuses to overwrite it without --force, replaces it with --force', async () => {
     const out = path.join(dir, 'stocks.wso2.yaml');
     const first = await exportCli(stockTicker, '--format', 'yaml', '--asyncapi', '2.6', '--profile', 'wso2', '--out', out);
-    expect(first).toEqual({ code: 0, stderr: [], stdout: [`Wrote ${rel(out)} (AsyncAPI 2.6, yaml, wso2 profile).`] });
+    expect(first).toEqual({ code: 0, stderr: [], stdout: [`Wrote ${rel(out)} (AsyncAPI 2.6, yaml, wso2 profile; removed 3 x- blocks).`] });
     expect(await fs.readFile(out, 'utf8')).toBe(await expectedExport(stockTicker, { format: 'yaml', asyncapi: '2.6', profile: 'wso2' }));
 
     await fs.writeFile(out, 'mine, keep me\n');
@@ -79,7 +79,8 @@ describe('sse-studio export', () => {
 
     const forced = await exportCli(stockTicker, '--format', 'yaml', '--asyncapi', '3.0', '--out', out, '--force');
     expect(forced.code).toBe(0);
-    expect(await fs.readFile(out, 'utf8')).toMatch(/^asyncapi: 3\.0\.0\n/);
+    // studio 3.0 of a 3.0 file is the file itself, comments included.
+    expect(await fs.readFile(out, 'utf8')).toBe(await fs.readFile(stockTicker, 'utf8'));
     expect((await fs.readdir(dir)).filter((f) => f.endsWith('.tmp'))).toEqual([]);
   });
 
@@ -122,6 +123,43 @@ describe('sse-studio export', () => {
     const { code, stderr } = await exportCli('Stock Ticker', '--project', root, '--format', 'yaml', '--asyncapi', '3.0');
     expect(code).toBe(2);
     expect(stderr).toEqual([expect.stringMatching(/"Stock Ticker" names 2 APIs \(.*v1\.yaml: 1\.0\.0, .*v2\.yaml: 2\.0\.0\): give the file instead\./)]);
+  });
+
+  it('keeps the stock ticker\'s Price schema, message names, examples and every x-mock (3.0 and 2.6; clean minus x-)', async () => {
+    const source = parse(await fs.readFile(stockTicker, 'utf8'));
+    for (const asyncapi of ['3.0', '2.6']) {
+      for (const profile of ['studio', 'clean']) {
+        const { code, stdout } = await exportCli(stockTicker, '--asyncapi', asyncapi, '--profile', profile, '--format', 'yaml');
+        expect(code).toBe(0);
+        const text = stdout.join('\n');
+        const doc = parse(text);
+        expect(doc.components.schemas.Price).toEqual(source.components.schemas.Price);
+        expect(text.match(/name: price/g)).toHaveLength(2);
+        expect(text.match(/x-mock:/g) ?? []).toHaveLength(profile === 'studio' ? 2 : 0);
+        if (profile === 'clean') expect(text).not.toMatch(/\bx-/);
+      }
+    }
+  });
+
+  it('keeps a reference into another file working from where --out is written, or inlines it with --bundle', async () => {
+    const market = path.join(REPO, 'test/fixtures/asyncapi/handmade/market-data-3.0.yaml');
+    const kept = path.join(dir, 'market.yaml');
+    expect((await exportCli(market, '--format', 'yaml', '--asyncapi', '2.6', '--out', kept)).code).toBe(0);
+    const ref = parse(await fs.readFile(kept, 'utf8')).channels['/quotes/{symbol}'].subscribe.message.oneOf[1].payload.$ref as string;
+    const [file, pointer] = ref.split('#');
+    expect(pointer).toBe('/Trade');
+    expect(JSON.parse(await fs.readFile(path.resolve(dir, file as string), 'utf8'))).toHaveProperty('Trade');
+
+    const bundled = await exportCli(market, '--format', 'json', '--asyncapi', '3.0', '--bundle');
+    expect(bundled.code).toBe(0);
+    expect(JSON.parse(bundled.stdout.join('\n')).channels.quotes.messages.trade.payload).toMatchObject({ type: 'object', required: ['symbol', 'price', 'size'] });
+  });
+
+  it('refuses a reference that cannot be resolved with file:line:col', async () => {
+    const broken = path.join(REPO, 'test/fixtures/asyncapi/refs/broken-external-ref-3.0.yaml');
+    const { code, stderr } = await exportCli(broken, '--format', 'yaml', '--asyncapi', '3.0');
+    expect(code).toBe(1);
+    expect(stderr[0]).toMatch(new RegExp(`^${rel(broken).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:18:17: error: Cannot resolve \\$ref "\\./missing-schemas\\.json#/Tick"`));
   });
 
   it('answers --help', async () => {

@@ -1,27 +1,33 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { SseApi } from '../../shared/model/sse-api.ts';
+import { acceptApiDocument } from '../../shared/asyncapi/accept-document.ts';
 import type { DocProblem } from '../../shared/asyncapi/document-text.ts';
-import { EXPORT_FORMATS, EXPORT_PROFILES, EXPORT_VERSIONS, exportSseApi, type ExportOptions } from '../../shared/asyncapi/export-sse-api.ts';
-import { importSseApi, readApiText } from '../../shared/asyncapi/import-sse-api.ts';
+import { exportApiDocument } from '../../shared/asyncapi/export-document.ts';
+import { describeRemoval } from '../../shared/asyncapi/export-removals.ts';
+import { EXPORT_FORMATS, EXPORT_PROFILES, EXPORT_VERSIONS, type ExportOptions } from '../../shared/asyncapi/export-sse-api.ts';
 import { replaceFileAtomic, writeNewFileAtomic } from '../project/atomic-write.ts';
+import { bundleApiFile, hasExternalRefs, rebaseRef, unresolvedExternalRefs } from '../project/external-refs.ts';
 import { displayPath, findApiFiles, readApiFile } from './api-files.ts';
 import { argsErrorMessage } from './command-args.ts';
 
 export const EXPORT_USAGE = `Usage: sse-studio export <api-file | api-name> --format yaml|json --asyncapi 3.0|2.6 [options]
 
-Writes an API as an AsyncAPI document, to stdout or to a file.
-  <api-file>   an AsyncAPI file: SSE Studio's, a WSO2 API Manager export, one that models SSE as
-               HTTP streaming, or any document with subscribe/receive channels
+Writes an API's AsyncAPI document, transformed for a profile and version, to stdout or to a file.
+The document itself is the source: schemas, messages, examples, headers, bindings and descriptions
+pass through; what the target version cannot carry is named in a warning.
+  <api-file>   an AsyncAPI 2.x, 3.0 or 3.1 file that SSE Studio accepts (as validate does)
   <api-name>   the name (info.title) of an API in the project folder
 
 Options:
   --format yaml|json             output format (required)
   --asyncapi 3.0|2.6             AsyncAPI version (required)
-  --profile studio|clean|wso2    studio (default): keeps SSE Studio's x- settings, imports back unchanged
-                                 clean: no x- extensions and no secrets, for sharing
-                                 wso2: what WSO2 API Manager reads for an SSE API (use 2.6 for it)
+  --profile studio|clean|wso2    studio (default): the document as it is (3.x keeps its send/receive)
+                                 clean: minus every x- extension and every secret; 3.x writes "send"
+                                 wso2: what WSO2 API Manager imports (production/sandbox servers with
+                                 protocol sse, x-wso2-*); 3.x writes "receive"
+  --bundle                       inline $refs into other files (else they are kept, pointing at the
+                                 same files from where the export is written)
   --out <file>                   write the file (atomically) instead of printing
   --force                        replace --out if it exists
   --project <folder>             where to look for <api-name> (default: the current folder)
@@ -46,23 +52,47 @@ export async function runExport(argv: string[], out: Out, err: Out): Promise<num
     err(`sse-studio export: ${found.usage}`);
     return 2;
   }
-  for (const w of found.warnings) err(`${found.file}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
-  if (!found.api) {
-    for (const p of found.problems) err(`${found.file}:${p.line ?? 1}:${p.column ?? 1}: error: ${p.message}`);
-    err(`sse-studio export: ${found.file} is not an SSE API: fix the errors above.`);
+  const shown = displayPath(found.file);
+  const refused = (problems: DocProblem[]) => {
+    for (const p of problems) err(`${shown}:${p.line ?? 1}:${p.column ?? 1}: error: ${p.message}`);
+    err(`sse-studio export: ${shown} is not an SSE API: fix the errors above.`);
     return 1;
+  };
+  if (found.text === undefined) return refused(found.problems);
+
+  const gate = acceptApiDocument(found.text, found.file);
+  if (!gate.ok) return refused(gate.problems);
+  for (const w of gate.warnings) err(`${shown}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
+  const unresolved = await unresolvedExternalRefs(found.text, found.file);
+  if (unresolved.length) return refused(unresolved);
+
+  let text = found.text;
+  if (args.bundle) {
+    const bundled = await bundleApiFile(found.file);
+    if (!bundled.ok) return refused([{ path: [], message: bundled.message }]);
+    text = bundled.text;
   }
-  const text = exportSseApi(found.api, args.options);
+  const fromDir = path.dirname(found.file);
+  const toDir = args.out === undefined ? process.cwd() : path.dirname(path.resolve(args.out));
+  const result = exportApiDocument(text, found.file, {
+    ...args.options,
+    ...(fromDir !== toDir && !args.bundle && hasExternalRefs(gate.data) ? { rewriteExternalRef: (ref: string) => rebaseRef(ref, fromDir, toDir) } : {}),
+  });
+  if (!result.ok) return refused(result.problems);
+  for (const w of result.warnings) err(`${shown}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
   if (args.out === undefined) {
-    out(text.replace(/\n$/, ''));
+    out(result.text.replace(/\n$/, ''));
     return 0;
   }
-  return writeOut(args.out, text, args.force, args.options, out, err);
+  const removed = describeRemoval(result.removed);
+  const summary = `AsyncAPI ${args.options.asyncapi}, ${args.options.format}, ${args.options.profile} profile${removed === 'nothing' ? '' : `; removed ${removed}`}${result.action ? `; operations: ${result.action}` : ''}`;
+  return writeOut(args.out, result.text, args.force, summary, out, err);
 }
 
 interface ExportArgs {
   api: string;
   options: ExportOptions;
+  bundle: boolean;
   out?: string;
   force: boolean;
   project: string;
@@ -81,6 +111,7 @@ function parseExportArgs(argv: string[]): ExportArgs | { help: true } | { messag
         profile: { type: 'string' },
         out: { type: 'string' },
         force: { type: 'boolean' },
+        bundle: { type: 'boolean' },
         project: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -100,6 +131,7 @@ function parseExportArgs(argv: string[]): ExportArgs | { help: true } | { messag
   return {
     api: positionals[0] as string,
     options: { format, asyncapi, profile } as ExportOptions,
+    bundle: Boolean(values.bundle),
     ...(values.out !== undefined ? { out: values.out } : {}),
     force: Boolean(values.force),
     project: values.project ?? '.',
@@ -112,18 +144,15 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   return (allowed as readonly string[]).includes(value) ? (value as T) : { message: `${flag} must be ${choices} (got "${value}").` };
 }
 
-type Found = { file: string; api?: SseApi; problems: DocProblem[]; warnings: DocProblem[] } | { usage: string };
+type Found = { file: string; text?: string; problems: DocProblem[] } | { usage: string };
 
-/** A path to a document (imported), else the name of an API in the project folder (read as a project file). */
+/** A path to a document, else the name of an API in the project folder (found through the same gate). */
 async function findApi(target: string, project: string): Promise<Found> {
   const stat = await fs.stat(target).catch(() => undefined);
   if (stat?.isDirectory()) return { usage: `${target} is a folder: give an AsyncAPI file, or an API name with --project ${target}.` };
   if (stat?.isFile()) {
     const entry = await readApiFile(path.resolve(target));
-    const file = displayPath(entry.file);
-    if (entry.text === undefined) return { file, problems: [{ path: [], message: entry.error ?? 'Cannot read the file.' }], warnings: [] };
-    const imported = importSseApi(entry.text, entry.file);
-    return imported.ok ? { file, api: imported.api, problems: [], warnings: imported.warnings } : { file, problems: imported.problems, warnings: [] };
+    return entry.text === undefined ? { file: entry.file, problems: [{ path: [], message: entry.error ?? 'Cannot read the file.' }] } : { file: entry.file, text: entry.text, problems: [] };
   }
   if (/[\\/]|\.(ya?ml|json)$/i.test(target)) return { usage: `${target}: no such file.` };
 
@@ -132,18 +161,19 @@ async function findApi(target: string, project: string): Promise<Found> {
   const apis = [];
   for (const entry of await findApiFiles(path.resolve(project))) {
     if (entry.text === undefined) continue;
-    const reading = readApiText(entry.text, entry.file, { fallbackEndpoint: false });
-    if (reading.ok) apis.push({ file: displayPath(entry.file), api: reading.api, warnings: reading.warnings });
+    const reading = acceptApiDocument(entry.text, entry.file);
+    if (reading.ok) apis.push({ file: entry.file, text: entry.text, api: reading.api });
   }
   const exact = apis.filter((a) => a.api.name === target);
   const matches = exact.length ? exact : apis.filter((a) => a.api.name.toLowerCase() === target.toLowerCase());
-  if (matches.length === 1) return { ...(matches[0] as (typeof apis)[number]), problems: [] };
-  if (matches.length > 1) return { usage: `"${target}" names ${matches.length} APIs (${matches.map((m) => `${m.file}: ${m.api.version}`).join(', ')}): give the file instead.` };
+  const only = matches[0];
+  if (matches.length === 1 && only) return { file: only.file, text: only.text, problems: [] };
+  if (matches.length > 1) return { usage: `"${target}" names ${matches.length} APIs (${matches.map((m) => `${displayPath(m.file)}: ${m.api.version}`).join(', ')}): give the file instead.` };
   const names = apis.map((a) => a.api.name);
   return { usage: `There is no API named "${target}" in ${project}${names.length ? ` (APIs: ${names.join(', ')})` : ' (it has no readable APIs)'}. Give an API name or an AsyncAPI file.` };
 }
 
-async function writeOut(target: string, text: string, force: boolean, options: ExportOptions, out: Out, err: Out): Promise<number> {
+async function writeOut(target: string, text: string, force: boolean, summary: string, out: Out, err: Out): Promise<number> {
   const file = path.resolve(target);
   const exists = await fs.stat(file).then(() => true, () => false);
   if (exists && !force) {
@@ -159,6 +189,6 @@ async function writeOut(target: string, text: string, force: boolean, options: E
     err(`sse-studio export: ${code === 'EEXIST' ? `${target} already exists: add --force to replace it.` : `cannot write ${target} (${code ?? (error as Error).message}).`}`);
     return 1;
   }
-  out(`Wrote ${displayPath(file)} (AsyncAPI ${options.asyncapi}, ${options.format}, ${options.profile} profile).`);
+  out(`Wrote ${displayPath(file)} (${summary}).`);
   return 0;
 }

@@ -1,8 +1,8 @@
-import type { Parser } from '@asyncapi/parser';
 import type { SseApi } from '../../shared/model/sse-api.ts';
 import type { DocProblem } from '../../shared/asyncapi/document-text.ts';
 import { readApiText } from '../../shared/asyncapi/import-sse-api.ts';
 import { parseApiText } from '../../shared/asyncapi/read-text.ts';
+import { offlineParser, unresolvedExternalRefs } from './external-refs.ts';
 
 /** One thing wrong with a document, where an editor can jump to it (1-based line and column). */
 export interface ValidationProblem {
@@ -25,12 +25,8 @@ export interface TextValidation {
 // @asyncapi/parser's DiagnosticSeverity: Error = 0, Warning = 1, Information = 2, Hint = 3.
 const PARSER_SEVERITY: Record<number, ValidationProblem['severity'] | undefined> = { 0: 'error', 1: 'warning' };
 
-let parserInstance: Promise<Parser> | undefined;
-/** Loaded on first use: it takes a few hundred milliseconds, and `serve` never needs it. */
-function parser(): Promise<Parser> {
-  parserInstance ??= import('@asyncapi/parser').then((m) => new m.Parser());
-  return parserInstance;
-}
+/** Loaded on first use: it takes a few hundred milliseconds. Never fetches http(s) references. */
+const parser = offlineParser;
 
 /**
  * Every problem in an AsyncAPI document's text: YAML/JSON syntax errors; the AsyncAPI parser's
@@ -42,13 +38,18 @@ export async function validateAsyncApiText(text: string, fileName: string): Prom
   const syntax = parseApiText(text, fileName);
   if (syntax.problems.length) return { problems: syntax.problems.map((p) => fromDoc(p, 'error', 'syntax')) };
 
-  const reading = readApiText(text, fileName, { fallbackEndpoint: false });
+  const reading = readApiText(text, fileName);
+  // References into other files: the same words as export and serve use (the parser's own
+  // invalid-ref diagnostic at the same place is left out).
+  const unresolved = (await unresolvedExternalRefs(text, fileName)).map((p) => fromDoc(p, 'error', 'sse-api'));
+  const at = new Set(unresolved.map((p) => `${p.line}:${p.column}`));
   const problems = [
-    ...(await parserDiagnostics(text, fileName)),
+    ...(await parserDiagnostics(text, fileName)).filter((d) => !(d.code === 'invalid-ref' && at.has(`${d.line}:${d.column}`))),
+    ...unresolved,
     ...(reading.ok ? [] : reading.problems.map((p) => fromDoc(p, 'error', 'sse-api'))),
     ...reading.warnings.map((p) => fromDoc(p, 'warning', 'sse-api')),
   ];
-  return { problems: sortUnique(problems), ...(reading.ok ? { api: reading.api } : {}) };
+  return { problems: sortUnique(problems), ...(reading.ok && !unresolved.length ? { api: reading.api } : {}) };
 }
 
 async function parserDiagnostics(text: string, fileName: string): Promise<ValidationProblem[]> {

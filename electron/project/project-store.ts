@@ -7,6 +7,8 @@ import { defaultRuntime } from '../../shared/model/runtime.ts';
 import { defaultContext, gatewayBasePath } from '../../shared/model/context.ts';
 import { validateDraft } from '../../shared/model/validate.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
+import { acceptApiDocument } from '../../shared/asyncapi/accept-document.ts';
+import { hasExternalRefs, unresolvedExternalRefs } from './external-refs.ts';
 import { readSseApi } from '../../shared/asyncapi/read-sse-api.ts';
 import { writeAsyncApi3 } from '../../shared/asyncapi/write-sse-api.ts';
 import type { ProjectProblem } from '../../shared/api/contract.ts';
@@ -304,21 +306,11 @@ async function loadApiFile(file: string, rel: string, explicit: boolean): Promis
   }
   // In a folder, files that are not AsyncAPI documents (package.json, CI files ...) are not ours.
   if (!explicit && !/^\s*["']?asyncapi["']?\s*:/m.test(text)) return undefined;
-  const parsed = parseDocumentText(text);
-  if (parsed.problems.length) {
-    return { text, problems: parsed.problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column } : {}), message: `Not valid YAML/JSON: ${p.message}` })) };
-  }
-  const read = readSseApi(parsed.data);
-  if (!read.ok) {
-    return {
-      text,
-      problems: read.problems.map((p) => {
-        const at = parsed.locate(p.path);
-        return { file: rel, ...(at ? { line: at.line, column: at.column } : {}), message: p.message };
-      }),
-    };
-  }
-  return { id: rel, file, api: read.value, basePath: gatewayBasePath(read.value.context, read.value.version), text };
+  // The same gate as validate, import and export: the same documents are refused in the same words.
+  const read = acceptApiDocument(text, file);
+  const problems = read.ok ? (hasExternalRefs(read.data) ? await unresolvedExternalRefs(text, file) : []) : read.problems;
+  if (!read.ok || problems.length) return { text, problems: problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column ?? 1 } : {}), message: p.message })) };
+  return { id: rel, file, api: read.api, basePath: gatewayBasePath(read.api.context, read.api.version), text };
 }
 
 async function findCandidateFiles(root: string, depth = 0): Promise<string[]> {

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { Parser } from '@asyncapi/parser';
+import { stringify } from 'yaml';
+import type { DocProblem } from '../../shared/asyncapi/document-text.ts';
+import { findRefs } from '../../shared/asyncapi/read-refs.ts';
+import { parseApiText } from '../../shared/asyncapi/read-text.ts';
+
+/**
+ * References into other files (`./schemas.json#/Price`), resolved by the AsyncAPI tools rather than
+ * by hand: @asyncapi/parser's resolver says which ones point nowhere, @asyncapi/bundler inlines them.
+ */
+
+/**
+ * SSE Studio never fetches references from the network (tests and CI may only reach localhost, and
+ * a document check should not depend on someone else's server): http(s) references resolve to an
+ * empty schema here. They are answered before the parser's own http reader is tried.
+ */
+export const OFFLINE_RESOLVERS = (['http', 'https'] as const).map((schema) => ({ schema, order: 1, read: () => '{}' }));
+
+let parserInstance: Promise<Parser> | undefined;
+export function offlineParser(): Promise<Parser> {
+  parserInstance ??= import('@asyncapi/parser').then((m) => new m.Parser({ __unstable: { resolver: { resolvers: OFFLINE_RESOLVERS } } }));
+  return parserInstance;
+}
+
+/** References into other files (not local `#/...` ones, not http(s) URLs). */
+export function hasExternalRefs(data: unknown): boolean {
+  return findRefs(data).some(({ ref }) => !ref.startsWith('#') && !/^https?:/i.test(ref));
+}
+
+/** Each reference into another file that cannot be resolved, at its line and column. */
+export async function unresolvedExternalRefs(text: string, file: string): Promise<DocProblem[]> {
+  const parsed = parseApiText(text, file);
+  if (parsed.problems.length || !hasExternalRefs(parsed.data)) return [];
+  const external = new Map(findRefs(parsed.data).filter(({ ref }) => !ref.startsWith('#') && !/^https?:/i.test(ref)).map(({ ref, at }) => [at.join('\u0000'), { ref, at }]));
+  if (!external.size) return [];
+  const diagnostics = await (await offlineParser()).validate(text, { source: file });
+  const problems: DocProblem[] = [];
+  for (const d of diagnostics) {
+    if (d.code !== 'invalid-ref') continue;
+    const at = d.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    const hit = external.get([...at, '$ref'].join('\u0000')) ?? external.get(at.join('\u0000'));
+    if (!hit) continue;
+    const where = parsed.locate(hit.at);
+    problems.push({ path: hit.at, message: `Cannot resolve $ref "${hit.ref}" (relative to ${path.basename(file)}): ${d.message}. Fix the path or the pointer, or keep the file beside the document.`, ...(where ?? {}) });
+  }
+  return problems;
+}
+
+/** The document with every reference into another file inlined (`export --bundle`). */
+export async function bundleApiFile(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  try {
+    const { default: bundle } = await import('@asyncapi/bundler');
+    const document = await bundle([path.resolve(file)]);
+    const data = document.json();
+    return { ok: true, text: file.toLowerCase().endsWith('.json') ? JSON.stringify(data, null, 2) + '\n' : stringify(data, { lineWidth: 0 }) };
+  } catch (error) {
+    return { ok: false, message: `Cannot bundle ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+/** A relative file reference rewritten for a document written in another folder. */
+export function rebaseRef(ref: string, fromDir: string, toDir: string): string {
+  const [target = '', fragment] = ref.split('#');
+  if (/^[a-z][a-z0-9+.-]*:/i.test(target) || path.isAbsolute(target) || !target) return ref;
+  const moved = path.relative(toDir, path.resolve(fromDir, target)).split(path.sep).join('/');
+  return (moved.startsWith('.') ? moved : `./${moved}`) + (fragment !== undefined ? `#${fragment}` : '');
+}
