@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync, rmSync } from 'node:fs';
@@ -24,6 +26,8 @@ interface Row extends PageSmoothness {
   receivedPerSecond: number;
   shownPerSecond: number;
   sampling: string;
+  /** Connections the viewer's subscription opened during the run (1: it never had to reconnect). */
+  connections: number;
 }
 
 function option(name: string, fallback: string): string {
@@ -46,6 +50,8 @@ async function main(): Promise<void> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   const rows: Row[] = [];
+  const loadBefore = os.loadavg()[0] ?? 0;
+  const chromiumVersion = browser.version();
   try {
     for (const rate of rates) {
       const page = await browser.newPage({ viewport });
@@ -66,11 +72,13 @@ async function main(): Promise<void> {
       const elapsed = (performance.now() - t0) / 1000;
       const smooth = await stopMeter(page);
       const sampling = await panel.getByTestId('viewer-sampling').textContent({ timeout: 100 }).catch(() => '');
+      const connections = await panel.locator('[data-testid="timeline-entry"][data-state="open"]').count();
       rows.push({
         offeredPerSecond: Math.round((offered1 - offered0) / elapsed),
         receivedPerSecond: Math.round((counts1.received - counts0.received) / elapsed),
         shownPerSecond: Math.round((counts1.listed - counts0.listed) / elapsed),
         sampling: sampling || '—',
+        connections,
         ...smooth,
       });
       console.error(`${rate} ev/s done: ${JSON.stringify(rows.at(-1))}`);
@@ -84,18 +92,26 @@ async function main(): Promise<void> {
     await backend.close();
     rmSync(projectDir, { recursive: true, force: true });
   }
-  printTable(rows, seconds);
+  printTable(rows, seconds, viewport, `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after, Chromium ${chromiumVersion}, Node ${process.versions.node}, commit ${gitCommit()}`);
 }
 
-function printTable(rows: Row[], seconds: number): void {
+function gitCommit(): string {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: REPO_ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown';
+  }
+}
+
+function printTable(rows: Row[], seconds: number, viewport: { width: number; height: number }, machine: string): void {
   const n = (v: number) => v.toLocaleString('en-US');
-  console.log(`Viewer throughput in Chromium (${seconds} s per rate, ${new Date().toISOString().slice(0, 10)})`);
+  console.log(`Viewer throughput in Chromium (${seconds} s per rate, ${viewport.width}x${viewport.height}, ${new Date().toISOString().slice(0, 16)}Z; ${machine})`);
   console.log('');
-  console.log('| offered ev/s | received by the host ev/s | shown ev/s | indicator | longest frame | frames > 50 ms | long tasks | longest task |');
-  console.log('| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+  console.log('| offered ev/s | received by the host ev/s | shown ev/s | indicator | connections | longest frame | frames > 50 ms | long tasks | longest task |');
+  console.log('| ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
   for (const r of rows)
     console.log(
-      `| ${n(r.offeredPerSecond)} | ${n(r.receivedPerSecond)} | ${n(r.shownPerSecond)} | ${r.sampling} | ${r.longestFrameMs} ms | ${r.framesOver50Ms} of ${n(r.frames)} | ${r.longTasks} | ${r.longestTaskMs} ms |`,
+      `| ${n(r.offeredPerSecond)} | ${n(r.receivedPerSecond)} | ${n(r.shownPerSecond)} | ${r.sampling} | ${r.connections} | ${r.longestFrameMs} ms | ${n(r.framesOver50Ms)} of ${n(r.frames)} | ${r.longTasks} | ${r.longestTaskMs} ms |`,
     );
 }
 
