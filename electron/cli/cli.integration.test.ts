@@ -76,7 +76,8 @@ describe('sse-studio serve', () => {
 
   it('points APIs written for the mock\'s usual address (127.0.0.1:8080) at the running mock when it runs elsewhere', async () => {
     serving = await startServe(['examples/stock-ticker', '--gateway-port', '0', '--https-port', 'off', '--mock-port', '0', '--no-ui']);
-    expect(serving.stdout()).toContain(`topic /prices -> ${serving.urls.mock})`);
+    // ... at the API's own mount there, so no other API's messages can cross into it.
+    expect(serving.stdout()).toMatch(new RegExp(`topic /prices -> ${serving.urls.mock}/apis/stock-ticker-[0-9a-f]{6}\\)`));
     const { events } = await readEvents(`${serving.urls.gateway}/stocks/1.0.0/prices/GLOBEX?rate=100`, 2);
     expect(events.map((e) => JSON.parse(e.data).symbol)).toEqual(['GLOBEX', 'GLOBEX']);
   });

@@ -1,4 +1,4 @@
-import type { DocumentView, HostInfo, StudioHandlers } from '../../shared/api/contract.ts';
+import type { DocumentView, HostInfo, ProjectProblem, StudioHandlers } from '../../shared/api/contract.ts';
 import { fail, ok, type Result } from '../../shared/result.ts';
 import type { ProjectDocument, ProjectStore } from '../project/project-store.ts';
 import type { RecentProjects } from '../project/recent-projects.ts';
@@ -30,6 +30,8 @@ export interface DocumentHandlerDeps {
   changed(): void;
   openProject(path: string): Promise<void>;
   hostInfo(): Promise<Result<HostInfo>>;
+  /** Problems the host sees across documents (e.g. two APIs mocking the same topic path). */
+  hostProblems?(id: string): ProjectProblem[];
 }
 
 export function documentHandlers(host: DocumentHandlerDeps): Pick<StudioHandlers, DocumentMethods> {
@@ -37,13 +39,14 @@ export function documentHandlers(host: DocumentHandlerDeps): Pick<StudioHandlers
     const draft = await host.recovery.get(doc.id);
     // A draft equal to the file is not worth offering.
     const useful = draft && draft.text !== doc.text ? { text: draft.text, baseHash: draft.baseHash, savedAt: draft.savedAt } : null;
-    return { id: doc.id, apiName: doc.apiName ?? null, problems: doc.problems, hasDraft: useful !== null, text: doc.text, hash: doc.hash, draft: useful };
+    return { id: doc.id, apiName: doc.apiName ?? null, problems: problemsOf(doc), hasDraft: useful !== null, text: doc.text, hash: doc.hash, draft: useful };
   };
+  const problemsOf = (doc: ProjectDocument) => [...doc.problems, ...(host.hostProblems?.(doc.id) ?? [])];
 
   return {
     'documents.list': async () => {
       const drafts = new Set((await host.recovery.list()).map((d) => d.id));
-      return ok({ documents: host.project.documents().map((d) => ({ id: d.id, apiName: d.apiName ?? null, problems: d.problems, hasDraft: drafts.has(d.id) })) });
+      return ok({ documents: host.project.documents().map((d) => ({ id: d.id, apiName: d.apiName ?? null, problems: problemsOf(d), hasDraft: drafts.has(d.id) })) });
     },
     'documents.get': async ({ id }) => {
       const doc = host.project.document(id);

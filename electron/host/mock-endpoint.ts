@@ -1,11 +1,15 @@
 /**
- * APIs written against the mock's usual address (http://localhost:8080, as in the WSO2 docs) must
- * still reach the mock when it runs elsewhere (`--mock-port 0`, or 8080 taken by another program).
- * The gateway then streams from the mock's actual address; the file on disk is not changed.
+ * Where the gateway streams an API from when its endpoint is the mock backend.
+ *  - APIs written against the mock's usual address (http://localhost:8080, as in the WSO2 docs)
+ *    must still reach the mock when it runs elsewhere (`--mock-port 0`, or 8080 taken by another
+ *    program): the gateway then streams from the mock's actual address.
+ *  - Each API has its own mount on the mock (electron/mock/mock-mount.ts), so two APIs with the
+ *    same topic path never get each other's messages: the gateway streams from that mount.
+ * The file on disk is not changed; the URL in use is shown in the UI (ApiSummary.endpointInUse).
  */
 const MOCK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-export function resolveMockEndpoint(endpoint: string, defaultMockPort: number, actualMockUrl: string | undefined): string {
+export function resolveMockEndpoint(endpoint: string, defaultMockPort: number, actualMockUrl: string | undefined, mountPath = ''): string {
   if (!actualMockUrl) return endpoint;
   let url: URL;
   try {
@@ -13,9 +17,11 @@ export function resolveMockEndpoint(endpoint: string, defaultMockPort: number, a
   } catch {
     return endpoint;
   }
-  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
-  if (url.protocol !== 'http:' || !MOCK_HOSTS.has(url.hostname) || port !== defaultMockPort) return endpoint;
   const actual = new URL(actualMockUrl);
-  if (actual.port === url.port && actual.hostname === url.hostname) return endpoint;
-  return actual.origin + (url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, ''));
+  const port = url.port === '' ? (url.protocol === 'https:' ? 443 : 80) : Number(url.port);
+  const actualPort = Number(actual.port || 80);
+  if (url.protocol !== 'http:' || !MOCK_HOSTS.has(url.hostname) || (port !== defaultMockPort && port !== actualPort)) return endpoint;
+  const path = url.pathname === '/' ? '' : url.pathname.replace(/\/+$/, '');
+  if (!mountPath && actual.port === url.port && actual.hostname === url.hostname) return endpoint;
+  return actual.origin + mountPath + path;
 }

@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events';
-import type { ApiSummary, HostMode, StudioEvent, StudioHandlers } from '../../shared/api/contract.ts';
+import type { ApiSummary, HostMode, ProjectProblem, StudioEvent, StudioHandlers } from '../../shared/api/contract.ts';
 import { fail, ok } from '../../shared/result.ts';
 import path from 'node:path';
 import { Gateway, METRICS_PATH, type AccessEntry } from '../gateway/gateway.ts';
@@ -98,6 +98,7 @@ export class StudioHost {
       changed: () => this.changed(),
       openProject: (target) => this.openProject(target),
       hostInfo: () => this.handlers['host.info']({}),
+      hostProblems: (id) => this.hostProblems(id),
     });
     this.rates = gateway ? new MetricsRates(() => gateway.metrics.rows()) : undefined;
     this.load = loadHandlers({
@@ -254,18 +255,26 @@ export class StudioHost {
       mock: this.mock,
       gatewayOrigins: () => [this.gateway?.url, this.gateway?.httpsUrl].flatMap((u) => (u ? [new URL(u).origin] : [])),
       deployed: () => this.project.list().apis.filter((a) => this.gateway?.isDeployed(a.id)).map((a) => ({ basePath: a.basePath, endpoint: this.endpointOf(a), topics: a.api.topics })),
-      gatewayStreams: () => this.gateway?.streams.all() ?? [],
     });
   }
 
-  /** The backend the gateway really streams from (the running mock when the API names its usual address). */
+  /** The backend the gateway really streams from: for a mock-backed API, its own mount on the running mock (mock-endpoint.ts). */
   endpointOf(entry: ProjectApi): string {
-    return resolveMockEndpoint(entry.api.endpoint, DEFAULT_MOCK_PORT, this.mock?.url);
+    return resolveMockEndpoint(entry.api.endpoint, DEFAULT_MOCK_PORT, this.mock?.url, this.mock?.mountPathOf(entry.id));
   }
 
   deploy(entry: ProjectApi): void {
     const endpoint = this.endpointOf(entry);
     this.gateway?.deploy({ id: entry.id, name: entry.api.name, basePath: entry.basePath, endpoint, topics: entry.api.topics, runtime: entry.api.runtime });
+  }
+
+  /** Two APIs mocking the same topic path: a problem on both documents (electron/mock/mock-clashes.ts). */
+  private mockClashProblems(): ProjectProblem[] {
+    return (this.mock?.clashes() ?? []).map((c) => ({ file: c.apiId, message: c.message }));
+  }
+
+  hostProblems(id: string): ProjectProblem[] {
+    return this.mockClashProblems().filter((p) => p.file === id);
   }
 
   /** The mock serves each API whose endpoint points at it, per topic, from its document. */
@@ -293,7 +302,7 @@ export class StudioHost {
         }),
       'apis.list': async () => {
         const { apis, problems } = this.project.list();
-        return ok({ apis: apis.map((a) => this.summary(a)), problems });
+        return ok({ apis: apis.map((a) => this.summary(a)), problems: [...problems, ...this.mockClashProblems()] });
       },
       'apis.create': async (draft) => {
         const created = await this.project.create(draft);

@@ -10,6 +10,10 @@ describe('endpoint in use', () => {
     expect(describeEndpointInUse('http://localhost:8080', 'http://127.0.0.1:41234', 'http://127.0.0.1:41234')).toBe('mock on :41234');
   });
 
+  it("shows the API's own mount on the mock", () => {
+    expect(describeEndpointInUse('http://localhost:8080', 'http://127.0.0.1:8080/apis/feed-abc123', 'http://127.0.0.1:8080')).toBe('mock on :8080/apis/feed-abc123');
+  });
+
   it('shows another backend as its URL', () => {
     expect(describeEndpointInUse('http://localhost:8080/x', 'http://127.0.0.1:9000/x', null)).toBe('http://127.0.0.1:9000/x');
   });
