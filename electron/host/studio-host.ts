@@ -255,6 +255,7 @@ export class StudioHost {
       mock: this.mock,
       gatewayOrigins: () => [this.gateway?.url, this.gateway?.httpsUrl].flatMap((u) => (u ? [new URL(u).origin] : [])),
       deployed: () => this.project.list().apis.filter((a) => this.gateway?.isDeployed(a.id)).map((a) => ({ basePath: a.basePath, endpoint: this.endpointOf(a), topics: a.api.topics })),
+      gatewayStreams: () => this.gateway?.streams.all() ?? [],
     });
   }
 

@@ -54,3 +54,9 @@ function gatewaySecrets(doc: unknown): Pick<Removal, 'apiKeys' | 'jwtSecrets' | 
 function count(n: number, noun: string): string {
   return n ? `${n} ${noun}${n === 1 ? '' : 's'}` : '';
 }
+
+/** Per profile, what the export dialog says it removes: { studio: 'nothing', clean: '3 x- blocks, 1 API key', ... }. */
+export function removalSummaries(doc: unknown): Record<ExportProfile, string> {
+  const removals = exportRemovals(doc);
+  return { studio: describeRemoval(removals.studio), clean: describeRemoval(removals.clean), wso2: describeRemoval(removals.wso2) };
+}

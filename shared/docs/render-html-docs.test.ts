@@ -93,6 +93,11 @@ describe('renderHtmlDocs', () => {
     expect(out).toContain('/rooms/{roomId}/{resource}');
     expect(out).toContain('http://127.0.0.1:8280/gitter-streaming-api/1.0.0/rooms/{roomId}/{resource}');
     expect(out).toContain('https://stream.gitter.im/v1/rooms/{roomId}/{resource}');
+    // The clean export keeps the document's own texts, messages and schemas.
+    expect(out).toContain('Id of the Gitter room.');
+    expect(out).toContain('data-message="chatMessage"');
+    expect(out).toContain('data-message="heartbeat"');
+    expect(out).toContain('fromUser.username');
   });
 
   it('survives a recursive schema and junk where objects belong', () => {
@@ -120,6 +125,10 @@ describe('docs from an API with secrets', () => {
       const out = renderHtmlDocs(source.cleanDocument, docsGatewayFor(source.api, { http: 'http://127.0.0.1:8280', https: 'https://127.0.0.1:8243' }));
       expect(out).not.toMatch(/SECRET/);
       expect(out).toContain('http://127.0.0.1:8280/stocks/1.0.0/prices');
+      // The Price schema (a $ref into components) resolved, and an example from its property examples.
+      expect(out).toContain('event: price');
+      expect(out).toMatch(/<td class="mono">time<\/td><td class="mono">string<\/td><td>yes<\/td><td class="text">format date-time/);
+      expect(out).toMatch(/<pre data-example>[^<]*&quot;symbol&quot;: &quot;ACME&quot;/);
     }
   });
 });

@@ -285,6 +285,13 @@ describe('replay verdict: unknown, records and gaps announced at the source (iss
     expect(v.notes.join('\n')).toMatch(/3 events came before the start of the source's record/);
   });
 
+  it('a drop the record does not reach back to is unknown, not green', () => {
+    const s = new Stream().open().live(1, 2, 3).drop().open('3').live(9, 10);
+    const v = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: ids(9, 10), complete: false }] } });
+    expect(v.status).toBe('unknown');
+    expect(v.unknown).toEqual(["no source record for drop 1: the source's record does not reach back to it"]);
+  });
+
   it('a restarted mock (a second segment numbering afresh) is judged against its own run', () => {
     const s = new Stream().open().live(1, 2, 3).sourceDrop('backend drop: the mock backend restarted').live(1, 2, 4);
     const v = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'mock', segments: [{ ids: ids(1, 3), complete: true }, { ids: ids(1, 4), complete: true }] } });
@@ -325,6 +332,29 @@ describe('replay verdict: unknown, records and gaps announced at the source (iss
     expect(v.status).toBe('red');
     expect(v.reasons.join('\n')).toMatch(/^lost at the gateway \(its replay history did not reach back\)/m);
     expect(computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'mock', segments: [{ ids: ids(1, 10), complete: true }] } })).toMatchObject({ status: 'red', lost: ids(3, 8), lostAtSource: { count: 0 } });
+  });
+
+  it('the gateway\'s record: what it received while connected; a reconnect to the backend it cannot vouch for is unknown', () => {
+    const uu = ['a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const s = new Stream().open().live('a', 'b').drop().open('b').replay('c', 'd').live('e');
+    const clean = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: uu, complete: false }] } });
+    expect(clean).toMatchObject({ status: 'green', rule: 'gateway-record' });
+    expect(clean.ruleWords).toMatch(/gateway's record/);
+    const resumed = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: uu, complete: false, resumedAfter: ['c'] }] } });
+    expect(resumed.status).toBe('unknown');
+    expect(resumed.unknown.join('\n')).toMatch(/reconnected to the backend after id c and the ids do not show whether the backend resumed/);
+    // Numeric ids that follow on across the reconnect show the backend resumed.
+    const n = new Stream().open().live(1, 2, 3, 4);
+    expect(computeReplayVerdict(n.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: ids(1, 4), complete: false, resumedAfter: ['2'] }] } }).status).toBe('green');
+  });
+
+  it('a gap the gateway announces that its own record cannot name is still red', () => {
+    const s = new Stream().open().live(1, 2, 3);
+    s.log.push({ kind: 'gap', at: s.now + 1, connection: 1, detail: sourceGapText('3', '9', 5) });
+    s.live(9, 10);
+    const v = computeReplayVerdict(s.log, { truth: { kind: 'record', source: 'gateway', segments: [{ ids: ['1', '2', '3', '9', '10'], complete: false, resumedAfter: ['3'] }] } });
+    expect(v.status).toBe('red');
+    expect(v.reasons.join('\n')).toMatch(/lost at the source \(the backend did not resume\): the gateway announced .*its record cannot name events it never received/);
   });
 
   it('the numeric-id rule says it was used', () => {

@@ -59,7 +59,17 @@ export type SourceTruth =
    * afresh, and the client's ids restarting move the verdict to the next segment. A segment that
    * is not `complete` lost its oldest ids (bounded history): ids before it are not judged.
    */
-  | { kind: 'record'; source: 'mock' | 'gateway'; segments: ReadonlyArray<{ ids: readonly string[]; complete: boolean }> };
+  | { kind: 'record'; source: 'mock' | 'gateway'; segments: ReadonlyArray<RecordSegment> };
+
+export interface RecordSegment {
+  ids: readonly string[];
+  complete: boolean;
+  /**
+   * Ids after which the recorder reconnected to its own source (the gateway to the backend): the
+   * record cannot tell whether the source resumed there, unless the ids follow on (n, n + 1).
+   */
+  resumedAfter?: readonly string[];
+}
 
 /** Which rule judged the lost events: a source's record, the numeric-id heuristic, or only what the client saw. */
 export type VerdictRule = 'mock-record' | 'gateway-record' | 'source-ids' | 'numeric-ids' | 'client-only';
@@ -239,7 +249,12 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     return undefined;
   };
 
-  const newEpoch = (segment = 0): Epoch => ({ segment, firstNumeric: undefined, maxNumeric: undefined, firstRank: undefined, maxRank: undefined, seen: new Map(), ranks: [], nextOpaqueRank: 0 });
+  const epochs: Epoch[] = [];
+  const newEpoch = (segment = 0): Epoch => {
+    const e: Epoch = { segment, firstNumeric: undefined, maxNumeric: undefined, firstRank: undefined, maxRank: undefined, seen: new Map(), ranks: [], nextOpaqueRank: 0 };
+    epochs.push(e);
+    return e;
+  };
   let epoch = newEpoch();
   const epochAt = new Map<number, { epoch: Epoch; maxRank: number | undefined }>();
   const rankAt = new Map<number, { epoch: Epoch; rank: number }>();
@@ -255,12 +270,13 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
   let previousWasDuplicate: string | undefined;
   let announcedGap = false;
   /** A `: gap:` notice waiting for the next event, which may contradict it (ids that follow on). */
-  let pendingGap: { at: number; detail: string; cause: 'gateway' | 'source'; prevId: string | undefined } | undefined;
+  let pendingGap: { at: number; detail: string; cause: 'gateway' | 'source'; prevId: string | undefined; matched?: boolean } | undefined;
+  let currentNotice: typeof pendingGap;
   const contradicted: string[] = [];
   let beforeRecord = 0;
   let lastAttempt: Extract<StreamLogEntry, { kind: 'attempt' }> | undefined;
   let failure: Extract<StreamLogEntry, { kind: 'fail' }> | undefined;
-  const announced: Array<{ at: number; detail: string; cause: 'gateway' | 'source' }> = [];
+  const announced: Array<{ at: number; detail: string; cause: 'gateway' | 'source'; matched?: boolean }> = [];
   const seamByStart = new Map(seams.map((s) => [s.start, s]));
 
   const rankOf = (id: string): number | undefined => {
@@ -325,6 +341,7 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
       else {
         announced.push(pendingGap);
         announcedGap = pendingGap.cause === 'source';
+        currentNotice = pendingGap;
       }
       pendingGap = undefined;
     }
@@ -378,6 +395,8 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     epoch.seen.set(id, pos);
     const gapAnnounced = announcedGap;
     announcedGap = false;
+    const notice = currentNotice;
+    currentNotice = undefined;
     if (rank === undefined) {
       // An id older than a record that forgot its start is not judged; any other is unexpected.
       if (scheme === 'truth' && epoch.maxRank === undefined && segments[epoch.segment]?.complete === false) beforeRecord++;
@@ -393,7 +412,10 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     }
     epoch.firstRank ??= rank;
     if (rank > epoch.maxRank) {
-      if (gapsCount && rank > epoch.maxRank + 1) gaps.push({ epoch, from: epoch.maxRank + 1, to: rank - 1, pos, atSource: gapAnnounced });
+      if (gapsCount && rank > epoch.maxRank + 1) {
+        gaps.push({ epoch, from: epoch.maxRank + 1, to: rank - 1, pos, atSource: gapAnnounced });
+        if (notice) notice.matched = true;
+      }
       epoch.maxRank = rank;
     } else {
       outOfOrder.push({ id, pos });
@@ -491,7 +513,21 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
   };
   if (pendingGap) announced.push(pendingGap);
   // Announced by the gateway but not named by a record: still a loss (at the source, or the gateway's).
-  const sourceLoss = atSource.count > 0 || (announced.length > 0 && !gapsCount);
+  // A gateway record cannot name what the gateway never received; the mock's record can.
+  const recordSource = options.truth?.kind === 'record' ? options.truth.source : undefined;
+  const unnamed = announced.filter((a) => !a.matched);
+  const sourceLoss = atSource.count > 0 || (!gapsCount ? announced.length > 0 : recordSource === 'gateway' && unnamed.length > 0);
+  // Where the recorder reconnected to its source and the ids do not show it resumed: the record cannot vouch for it.
+  const unsure: string[] = [];
+  segments.forEach((segment, index) => {
+    for (const after of segment.resumedAfter ?? []) {
+      const rank = segment.index.get(after);
+      const next = rank === undefined ? undefined : segment.ids[rank + 1];
+      if (rank === undefined || next === undefined || (NUMERIC_ID.test(after) && NUMERIC_ID.test(next) && Number(next) === Number(after) + 1)) continue;
+      const spanned = epochs.some((e) => e.segment === index && e.ranks.some((r) => r <= rank) && e.ranks.some((r) => r > rank));
+      if (spanned && !unsure.includes(after)) unsure.push(after);
+    }
+  });
   const rule = ruleOf(options.truth, scheme);
   const verdict: ReplayVerdict = {
     status: lostCount || duplicated.length || outOfOrder.length || unexpected.length || sourceLoss ? 'red' : 'green',
@@ -515,8 +551,12 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
     lastEventIdSent: lastAttempt?.lastEventId ? lastAttempt.lastEventId : null,
   };
   verdict.unknown = unknownReasons(verdict, failure);
+  if (unsure.length) verdict.unknown.push(`the gateway reconnected to the backend after id ${unsure.join(', ')} and the ids do not show whether the backend resumed there: events in between may be missing from its record`);
   if (verdict.status === 'green' && verdict.unknown.length) verdict.status = 'unknown';
   verdict.reasons = reasonsFor(verdict);
+  if (gapsCount && recordSource === 'gateway') {
+    for (const a of unnamed) verdict.reasons.push(`${a.cause === 'source' ? 'lost at the source (the backend did not resume)' : 'lost at the gateway (its replay history did not reach back)'}: the gateway announced "${a.detail}"; its record cannot name events it never received`);
+  }
   verdict.notes = notesFor(verdict, schemeNote, options.forgottenEntries ?? 0, maxListed);
   for (const detail of contradicted) verdict.notes.push(`The gateway announced "${detail}", but the ids on either side follow on: nothing was skipped there.`);
   if (beforeRecord) verdict.notes.push(`${plural(beforeRecord, 'event')} came before the start of the source's record (it keeps only the latest events): not judged.`);
@@ -529,6 +569,7 @@ export function computeReplayVerdict(log: StreamLog, options: VerdictOptions = {
 interface TruthSegment {
   ids: readonly string[];
   complete: boolean;
+  resumedAfter?: readonly string[];
   index: Map<string, number>;
 }
 
@@ -542,7 +583,7 @@ function chooseScheme(events: EventEntry[], truth: SourceTruth | undefined): { s
       g.ids.forEach((id, i) => {
         if (!index.has(id)) index.set(id, i);
       });
-      return { ids: g.ids, complete: g.complete, index };
+      return { ids: g.ids, complete: g.complete, ...(g.resumedAfter ? { resumedAfter: g.resumedAfter } : {}), index };
     });
     if (segments.length === 0) segments.push({ ids: [], complete: false, index: new Map() });
     return { scheme: 'truth', segments, schemeNote: undefined };
@@ -706,6 +747,9 @@ function unknownReasons(v: ReplayVerdict, failure: Extract<StreamLogEntry, { kin
   else if (drops && !v.checked.lost) {
     reasons.push(`no source record: ${plural(drops, 'drop')} could not be checked for lost events (the client alone cannot tell a lost event from a number the source skipped); turn on the numeric-id rule if the source counts its ids up by one`);
   }
+  // A record that does not reach back to a drop (it forgot the ids before it) cannot judge that drop.
+  const uncovered = v.scheme === 'truth' ? v.windows.filter((w) => w.missed === null && w.resets.length === 0 && w.resumedAt !== undefined && w.eventsBefore > 0) : [];
+  if (uncovered.length) reasons.push(`no source record for drop ${uncovered.map((w) => w.index).join(', ')}: the source's record does not reach back to it`);
   const away = v.windows.filter((w) => w.kind === 'reconnect' && w.resumedAt === undefined);
   if (away.length && !failure) reasons.push(`not connected: drop ${away.map((w) => w.index).join(', ')} has not reconnected yet`);
   return reasons;

@@ -119,6 +119,16 @@ export class ReplayHistory implements BudgetMember {
     return this.entries[this.entries.length - 1]?.id;
   }
 
+  /** The ids held, oldest first (read-only: the replay verdict's gateway record). */
+  ids(): string[] {
+    const ids: string[] = [];
+    for (let i = this.head; i < this.entries.length; i++) {
+      const id = (this.entries[i] as HistoryEntry).id;
+      if (id !== undefined && ids[ids.length - 1] !== id) ids.push(id);
+    }
+    return ids;
+  }
+
   has(id: string): boolean {
     this.evictOld();
     return this.seqById.has(id);

@@ -74,6 +74,8 @@ export class StreamHub implements HistoryOwner {
   private lastId: string | undefined;
   private dedupeSeam = false;
   private checkResume = false;
+  /** The last id before each upstream reconnect (bounded): where the record of what the gateway got may have a hole. */
+  readonly resumedAfter: string[] = [];
   private firstBlock = true;
   private contentType: string | undefined;
   private outageSince: number | undefined;
@@ -190,6 +192,10 @@ export class StreamHub implements HistoryOwner {
         this.outageSince = undefined;
         this.productive = false;
         this.dedupeSeam = resuming;
+        if (resuming && this.lastId !== undefined) {
+          this.resumedAfter.push(this.lastId);
+          if (this.resumedAfter.length > 100) this.resumedAfter.shift();
+        }
         this.checkResume = lastEventId !== undefined;
         this.lastId ??= lastEventId;
         this.firstBlock = true;

@@ -57,7 +57,7 @@ export function deliveryCheck(e: RunEvidence): CheckResult {
   const inBursts = bursts.reduce((n, b) => n + b.events.length, 0);
   figures.bursts = bursts.length;
   figures.bufferedBursts = buffered.length;
-  if (bursts.length) evidence.push(`${bursts.length} bursts of ${MIN_BURST}+ events arriving together (${inBursts} of ${c.events.length} events), largest ${Math.max(...bursts.map((b) => b.events.length))}`);
+  if (bursts.length) evidence.push(`${bursts.length} burst${bursts.length === 1 ? "" : "s"} of ${MIN_BURST}+ events arriving together (${inBursts} of ${c.events.length} events), largest ${Math.max(...bursts.map((b) => b.events.length))}`);
   for (const b of buffered.slice(0, 3)) evidence.push(`${b.events.length} events sent over ${Math.round(b.sentSpreadMs as number)} ms (by the time in their data) arrived within ${b.arrivalSpreadMs} ms (ids ${b.events[0]?.id ?? '?'} to ${b.events[b.events.length - 1]?.id ?? '?'})`);
   if (buffered.length >= 2 || buffered.some((b) => (b.sentSpreadMs as number) >= 5 * BUFFERED_SPREAD_MS)) {
     return { ...base, status: 'fail', summary: `buffered: ${buffered.length} bursts of events sent apart arrived together (a buffering proxy or compression in the path)`, evidence, figures };

@@ -9,7 +9,7 @@ export function retryCheck(e: RunEvidence): CheckResult {
   const bad = c.bytes().badRetryCount;
   const values = c.retries;
   if (values.length === 0) {
-    const summary = bad ? `only retry: values that are not numbers (${bad}): browsers ignore them and wait their default (about 3 s in Chrome, 5 s in Firefox)` : 'no retry: sent: browsers wait their default before reconnecting (about 3 s in Chrome, 5 s in Firefox)';
+    const summary = bad ? `only retry fields that are not numbers (${bad}): browsers ignore them and wait their default (about 3 s in Chrome, 5 s in Firefox)` : 'no retry field: browsers wait their default before reconnecting (about 3 s in Chrome, 5 s in Firefox)';
     return { ...base, status: bad ? 'warn' : 'pass', summary, evidence: [summary], figures: { retryMs: null } };
   }
   const last = values[values.length - 1] as number;
