@@ -69,7 +69,7 @@ export function Workspace() {
                 initialTab={tab}
                 onConflict={() => void project.refresh()}
                 onTabChange={setTab}
-                actions={<ApiActions api={selected} apis={project.view?.apis ?? []} onDeleted={() => setView({ kind: 'none' })} onOpen={(id) => (void project.refresh(), open(id))} />}
+                actions={<ApiActions api={selected} apis={project.view?.apis ?? []} onDeleted={() => setView({ kind: 'none' })} onOpen={(id) => (void project.refresh(), leavePage(() => open(id), [id]))} />}
               />
               {/* Keyed by API: each API has its own viewers. Their subscriptions are sessions on the host: leaving keeps them running, coming back re-attaches. The Design page needs the room. */}
               {tab !== 'design' && <EventViewer key={selected.id} api={selected} />}
@@ -88,7 +88,7 @@ export function Workspace() {
           onImported={(id) => {
             setImporting(undefined);
             void project.refresh();
-            open(id);
+            leavePage(() => open(id), [id]);
           }}
         />
       )}
