@@ -12,8 +12,8 @@ import { MockFaults } from './mock-faults.ts';
 import { MockListener } from './mock-listener.ts';
 import { endpointVerdict, routeRequest, type MockApi, type MockRoute } from './mock-routes.ts';
 import { MockStream } from './mock-stream.ts';
-import { MAX_STREAMS, MockStreams } from './mock-streams.ts';
-import { MockMemory } from './mock-memory.ts';
+import { MAX_STREAMS, MAX_TOTAL_EVENTS_PER_SECOND, MockStreams } from './mock-streams.ts';
+import { DEFAULT_QUEUE_BYTES, MockMemory } from './mock-memory.ts';
 import { mockMountPath, splitMount } from './mock-mount.ts';
 import { mockClashes, type MockClash } from './mock-clashes.ts';
 import { paramRefusal, streamPerPath } from './mock-path-values.ts';
@@ -79,6 +79,8 @@ export class MockBackend {
   /** Which stream served each request path: the replay verdict's source truth (read-only). */
   private readonly sources = new MockSourceIndex();
   private readonly connections = new Set<MockConnection>();
+  /** Bytes waiting in all subscribers' queues (a subscriber that cannot keep up is cut past it). */
+  private readonly queues = new MockMemory(DEFAULT_QUEUE_BYTES);
   private readonly listener: MockListener;
   private apis: MockApi[] = [];
   private fingerprints = new Map<string, string>();
@@ -276,7 +278,7 @@ export class MockBackend {
       return;
     }
     const s = stream();
-    if (!s) return text(res, 503, `The mock backend has ${MAX_STREAMS} streams with subscribers already: close some connections and try again.\n`);
+    if (!s) return text(res, 503, `The mock backend is at its limit (${MAX_STREAMS} streams with subscribers, or ${MAX_TOTAL_EVENTS_PER_SECOND} events/s in total): close some connections and try again.\n`);
     res.writeHead(200, { 'content-type': decision.contentType, 'cache-control': 'no-cache', connection: 'keep-alive' });
     res.flushHeaders();
     const connection: MockConnection = new MockConnection(res, target, {
@@ -284,6 +286,7 @@ export class MockBackend {
       random: this.random,
       now: this.now,
       onSent: () => s.counted(),
+      queues: this.queues,
       onClose: () => {
         s.unsubscribe(connection);
         this.connections.delete(connection);
@@ -309,9 +312,16 @@ export class MockBackend {
   }
 
   /** What the mock's streams hold now, against its budget (for tests, benches and status). */
-  memoryUse(): { historyBytes: number; limitBytes: number; streams: number; idleStreams: number } {
+  memoryUse(): { historyBytes: number; limitBytes: number; queuedBytes: number; streams: number; idleStreams: number; eventsPerSecond: number } {
     const list = this.streams.list();
-    return { historyBytes: this.streams.memory.usedBytes, limitBytes: this.streams.memory.limitBytes, streams: list.length, idleStreams: list.filter((r) => r.stream.isIdle).length };
+    return {
+      historyBytes: this.streams.memory.usedBytes,
+      limitBytes: this.streams.memory.limitBytes,
+      queuedBytes: this.queues.usedBytes,
+      streams: list.length,
+      idleStreams: list.filter((r) => r.stream.isIdle).length,
+      eventsPerSecond: list.reduce((sum, r) => sum + r.stream.eventsPerSecond, 0),
+    };
   }
 
   /** Where the gateway reaches an API on this mock: its own mount (mock-mount.ts). */

@@ -6,6 +6,7 @@ import { malformFrame } from './faults/malform.ts';
 import { createPacer, type Pacer } from './faults/pacer.ts';
 import type { HistoryEntry } from './mock-history.ts';
 import type { Random } from './random.ts';
+import type { MockMemory } from './mock-memory.ts';
 
 /**
  * One subscriber's connection: the edge where fault decisions (fault-session.ts, pure) become
@@ -21,12 +22,15 @@ export interface ConnectionDeps {
   /** An event was written to this connection. */
   onSent(): void;
   onClose(): void;
+  /** All connections' queues together: past its limit the connection that queues more is cut as slow. */
+  queues?: MockMemory;
 }
 
 type Item = { kind: 'event'; entry: HistoryEntry; at: number } | { kind: 'raw'; bytes: Uint8Array };
 
 export const MAX_QUEUE_EVENTS = 10_000;
-export const MAX_QUEUE_BYTES = 32 * 1024 * 1024;
+/** Room for a few huge-event faults (1 MiB each); a subscriber further behind is cut. */
+export const MAX_QUEUE_BYTES = 4 * 1024 * 1024;
 /** After a drop the socket is ended (pending bytes flushed first); it is destroyed if it lingers. */
 const DROP_GRACE_MS = 1000;
 
@@ -80,8 +84,8 @@ export class MockConnection {
   push(entry: HistoryEntry): void {
     if (this.closed) return;
     this.queue.push({ kind: 'event', entry, at: this.deps.now() });
-    this.queuedBytes += entry.frame.length;
-    if (this.queue.length > MAX_QUEUE_EVENTS || this.queuedBytes > MAX_QUEUE_BYTES) return this.cut('slow');
+    this.queued(entry.frame.length);
+    if (this.queue.length > MAX_QUEUE_EVENTS || this.queuedBytes > MAX_QUEUE_BYTES || this.deps.queues?.isOver) return this.cut('slow');
     this.poke();
   }
 
@@ -89,7 +93,7 @@ export class MockConnection {
     if (this.closed) return;
     const bytes = typeof text === 'string' ? encoder.encode(text) : text;
     this.queue.push({ kind: 'raw', bytes });
-    this.queuedBytes += bytes.length;
+    this.queued(bytes.length);
     this.poke();
   }
 
@@ -157,6 +161,7 @@ export class MockConnection {
     this.closed = true;
     clearTimeout(this.dropTimer);
     this.queue.length = 0;
+    this.queued(-this.queuedBytes);
     for (const done of [...this.pending]) done();
     this.poke();
     this.deps.onClose();
@@ -218,7 +223,12 @@ export class MockConnection {
 
   private take(): void {
     const item = this.queue.shift();
-    if (item) this.queuedBytes -= item.kind === 'raw' ? item.bytes.length : item.entry.frame.length;
+    if (item) this.queued(-(item.kind === 'raw' ? item.bytes.length : item.entry.frame.length));
+  }
+
+  private queued(delta: number): void {
+    this.queuedBytes += delta;
+    this.deps.queues?.change(delta);
   }
 
   private async write(bytes: Uint8Array): Promise<void> {

@@ -8,6 +8,8 @@ import type { HistoryEntry } from './mock-history.ts';
  * bounded whatever paths and rates clients ask for.
  */
 export const DEFAULT_MOCK_MEMORY_BYTES = 64 * 1024 * 1024;
+/** All subscribers' send queues together (each one is also capped, mock-connection.ts). */
+export const DEFAULT_QUEUE_BYTES = 64 * 1024 * 1024;
 /** One stream's history: at most this many bytes (and `historySize` events). */
 export const DEFAULT_STREAM_HISTORY_BYTES = 4 * 1024 * 1024;
 /** Bookkeeping per kept event besides its text (object, array slot, id string). */

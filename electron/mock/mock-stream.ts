@@ -144,6 +144,12 @@ export class MockStream {
     return this.subscribers.size === 0;
   }
 
+  /** Events per second while it ticks (with subscribers, or lingering after the last one left); 0 when stopped. */
+  get eventsPerSecond(): number {
+    if (!this.tick) return 0;
+    return this.burst ? (this.burst.events * 1000) / this.burst.everyMs : this.rate;
+  }
+
   private ensureRunning(): void {
     clearTimeout(this.idle);
     this.idle = undefined;

@@ -81,3 +81,27 @@ describe('MockStreams limits', () => {
     expect(streams.size).toBe(1);
   });
 });
+
+describe('MockStreams total rate', () => {
+  const ticking = (rate: number) => {
+    const s = { isIdle: false, stopped: false, rate, eventsPerSecond: rate, historyBytes: 0, onIdle: undefined as (() => void) | undefined, stop: () => (s.stopped = true), shrinkHistory: () => 0 };
+    return s;
+  };
+  const rec = (s: ReturnType<typeof ticking>): StreamRecord => ({ stream: s as unknown as MockStream, target: { apiId: undefined, topic: '/t' }, apiId: null, path: '/t', scenario: 'counter' });
+
+  it('refuses a stream whose rate would pass the total, unless idle streams make room', () => {
+    let now = 0;
+    const streams = new MockStreams(() => now++, 100, undefined, { maxTotalEventsPerSecond: 2500 });
+    const a = ticking(1000);
+    const b = ticking(1000);
+    streams.get('a', () => rec(a));
+    streams.get('b', () => rec(b));
+    const c = ticking(1000);
+    expect(streams.get('c', () => rec(c))).toBeUndefined();
+    expect(c.stopped).toBe(true);
+    a.isIdle = true;
+    const d = ticking(1000);
+    expect(streams.get('d', () => rec(d))).toBe(d);
+    expect(a.stopped).toBe(true);
+  });
+});

@@ -12,7 +12,9 @@ import type { MockStream } from './mock-stream.ts';
  *    something to miss); past that the least recently used idle ones are evicted at once, and any
  *    idle stream goes after `idleRetainMs`;
  *  - histories share one byte budget (MockMemory): over it, idle streams are evicted first (least
- *    recently used first), then the largest histories forget their oldest events.
+ *    recently used first), then the largest histories forget their oldest events;
+ *  - the ticking streams produce at most MAX_TOTAL_EVENTS_PER_SECOND together: a stream that would
+ *    pass it makes idle streams go, or finds no room.
  */
 export interface StreamRecord {
   stream: MockStream;
@@ -26,10 +28,13 @@ export interface StreamRecord {
 export const MAX_STREAMS = 500;
 export const MAX_IDLE_STREAMS = 16;
 export const IDLE_RETAIN_MS = 10 * 60_000;
+/** Events per second all ticking streams may produce together (CPU, like bytes, is bounded). */
+export const MAX_TOTAL_EVENTS_PER_SECOND = 20_000;
 
 export interface StreamLimits {
   maxIdleStreams?: number;
   idleRetainMs?: number;
+  maxTotalEventsPerSecond?: number;
 }
 
 type Entry = StreamRecord & { lastUsed: number };
@@ -38,6 +43,7 @@ export class MockStreams {
   private readonly records = new Map<string, Entry>();
   private readonly maxIdleStreams: number;
   private readonly idleRetainMs: number;
+  private readonly maxTotalEventsPerSecond: number;
 
   constructor(
     private readonly now: () => number,
@@ -47,6 +53,7 @@ export class MockStreams {
   ) {
     this.maxIdleStreams = limits.maxIdleStreams ?? MAX_IDLE_STREAMS;
     this.idleRetainMs = limits.idleRetainMs ?? IDLE_RETAIN_MS;
+    this.maxTotalEventsPerSecond = limits.maxTotalEventsPerSecond ?? MAX_TOTAL_EVENTS_PER_SECOND;
     memory.onOver = () => this.relieve();
   }
 
@@ -57,6 +64,14 @@ export class MockStreams {
     if (!record) {
       if (this.records.size >= this.limit && !this.evictOldestIdle()) return undefined;
       const entry: Entry = { ...create(), lastUsed: this.now() };
+      // Its rate must fit beside what ticks already (idle streams make room first).
+      const rate = streamRate(entry.stream);
+      while (this.totalRate() + rate > this.maxTotalEventsPerSecond) {
+        if (!this.evictOldestIdle()) {
+          entry.stream.stop();
+          return undefined;
+        }
+      }
       entry.stream.onIdle = () => {
         entry.lastUsed = this.now();
         this.limitIdle();
@@ -107,6 +122,12 @@ export class MockStreams {
     }
   }
 
+  private totalRate(): number {
+    let sum = 0;
+    for (const r of this.records.values()) sum += r.stream.eventsPerSecond ?? 0;
+    return sum;
+  }
+
   private idleByAge(): Array<[string, Entry]> {
     return [...this.records.entries()].filter(([, r]) => r.stream.isIdle).sort((a, b) => a[1].lastUsed - b[1].lastUsed);
   }
@@ -122,4 +143,10 @@ export class MockStreams {
     this.records.delete(key);
     record.stream.stop();
   }
+}
+
+/** What a new stream will produce once it ticks. */
+function streamRate(stream: MockStream): number {
+  if (stream.burst) return (stream.burst.events * 1000) / stream.burst.everyMs;
+  return stream.rate ?? 0;
 }
