@@ -3,6 +3,7 @@ import path from 'node:path';
 import { replaceFileAtomic, writeNewFileAtomic } from '../project/atomic-write.ts';
 import { parseRecordArgs, RECORD_USAGE } from './record-args.ts';
 import { recordStream } from './record-stream.ts';
+import { suggestMessages, suggestionYaml } from './message-suggestion.ts';
 import { recordingText } from './recording-file.ts';
 
 /** `sse-studio record <url> --events N | --seconds S --out FILE`: exit 0 recorded, 1 failed, 2 usage. */
@@ -41,6 +42,11 @@ export async function runRecord(argv: string[], out: (line: string) => void, err
     out(`recorded ${events.length} events (${names.slice(0, 5).join(', ')}${names.length > 5 ? ', ...' : ''}) over ${span} s to ${target}`);
     out(`play it from the mock: on the topic's channel, beside the document, set`);
     out(`  x-mock: { scenario: recorded, file: ${path.basename(target)}, timing: original }`);
+    const suggestions = suggestMessages(events);
+    if (suggestions.length) {
+      out(`and, if you like, these messages for the channel: examples and a payload schema inferred from the ${suggestions.reduce((n, s) => n + s.samples, 0)} JSON events`);
+      for (const line of suggestionYaml(suggestions).trimEnd().split('\n')) out(`  ${line}`);
+    }
     return 0;
   } catch (error) {
     err(`sse-studio record: ${(error as Error).message}`);

@@ -38,6 +38,9 @@ describe('record a live stream, play it from the mock', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/recorded 6 events \(quote, trade, halt\) over [\d.]+ s to /);
     expect(run.stdout).toContain('x-mock: { scenario: recorded, file: live.json, timing: original }');
+    // The offer for the topic's messages: examples and a payload schema inferred from the JSON data.
+    expect(run.stdout).toMatch(/examples and a payload schema inferred from the 6 JSON events/);
+    expect(run.stdout).toMatch(/^ {4}quote:\n {6}name: quote\n {6}payload:\n {8}type: object/m);
     const recording = parseRecording(readFileSync(file, 'utf8'));
     if (!recording.ok) throw new Error(recording.message);
     const recorded = recording.value.events;

@@ -1,4 +1,5 @@
-import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { replaceFileAtomic } from '../project/atomic-write.ts';
 import type { CheckTerminals } from '../cli/check-command.ts';
 import { createProgress } from '../check/progress-line.ts';
 import { junitXml } from './junit.ts';
@@ -30,7 +31,15 @@ export async function runServerCheckCommand(argv: string[], out: (line: string) 
     else for (const line of formatServerCheckReport(report)) out(line);
     if (options.junit) {
       const cases = report.checks.map((c) => ({ name: c.title, classname: `sse-studio.check.${c.id}`, status: c.status, message: c.summary, details: c.evidence }));
-      await writeFile(options.junit, junitXml(`SSE server check ${report.url}`, cases, report.durationMs));
+      // Whole or not at all (temp file + rename), as the project check writes its JUnit file.
+      const target = path.resolve(options.junit);
+      try {
+        await replaceFileAtomic(target, junitXml(`SSE server check ${report.url}`, cases, report.durationMs));
+      } catch (error) {
+        err(`sse-studio check: could not write the JUnit XML to ${target}: ${(error as Error).message}`);
+        return 1;
+      }
+      if (!options.json) out(`JUnit XML: ${target}`);
     }
     return report.ok ? 0 : 1;
   } finally {
