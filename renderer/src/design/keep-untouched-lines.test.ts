@@ -40,6 +40,26 @@ describe('a form edit changes only the lines it touches', () => {
     expect(after).toBe(AUTHORED.replace('title: Stock Ticker', 'title: Price Feed'));
   });
 
+  it('keeps descriptions unquoted and unfolded: plain over two lines, single-quoted, with a colon', () => {
+    const doc = `asyncapi: 3.0.0
+info:
+  title: Feed
+  version: 1.0.0
+  description: Live prices
+    for the desk
+channels:
+  prices:
+    address: /prices
+    description: 'ticks, one per trade'
+    messages:
+      event:
+        name: tick
+        summary: "Prices: the last trade"
+`;
+    const after = applyEdit(doc, 'yaml', { kind: 'version', value: '1.1.0' });
+    expect(after).toBe(doc.replace('version: 1.0.0', 'version: 1.1.0'));
+  });
+
   it('adds a topic without reprinting the others', () => {
     const after = applyEdit(AUTHORED, 'yaml', { kind: 'addTopic', path: '/news' });
     const removed = AUTHORED.split('\n').filter((line) => !after.split('\n').includes(line));
