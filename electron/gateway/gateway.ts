@@ -31,7 +31,7 @@ export interface GatewayOptions {
   /** HTTPS (HTTP/2 + HTTP/1.1) port; null = off. Needs `tls`. */
   httpsPort?: number | null;
   tls?: TlsMaterial;
-  /** All replay histories together hold at most this many bytes (default 256 MiB). */
+  /** All replay histories together hold at most this many bytes (default 128 MiB). */
   historyBudgetBytes?: number;
   /** Called once per finished request, for the access log. */
   onAccess?: (entry: AccessEntry) => void;

@@ -18,7 +18,8 @@ export interface BudgetMember {
   evictOldest(): boolean;
 }
 
-export const DEFAULT_HISTORY_BUDGET_BYTES = 256 * 1024 * 1024;
+/** With the rest of `serve` (mock, Studio API, sockets) this keeps the process near its 512 MB ceiling. */
+export const DEFAULT_HISTORY_BUDGET_BYTES = 128 * 1024 * 1024;
 
 export class HistoryBudget {
   private total = 0;

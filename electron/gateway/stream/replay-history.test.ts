@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ReplayHistory } from './replay-history.ts';
+import { ENTRY_OVERHEAD_BYTES, ReplayHistory } from './replay-history.ts';
 import { HistoryBudget } from './history-budget.ts';
 
 const block = (n: number | string) => Buffer.from(`id: ${n}\ndata: ${n}\n\n`);
@@ -71,10 +71,11 @@ describe('ReplayHistory', () => {
 describe('ReplayHistory byte limits', () => {
   const sized = (n: number, bytes: number) => Buffer.from(`id: ${n}\ndata: ${'x'.repeat(bytes - 13 - String(n).length * 1)}\n\n`);
 
-  it('keeps at most maxBytes, forgetting the oldest events first', () => {
-    const h = new ReplayHistory({ maxEvents: 1000, maxAgeMs: 60_000, maxBytes: 1000 });
+  it('keeps at most maxBytes (events and their bookkeeping), forgetting the oldest events first', () => {
+    const cap = 10 * (100 + ENTRY_OVERHEAD_BYTES);
+    const h = new ReplayHistory({ maxEvents: 1000, maxAgeMs: 60_000, maxBytes: cap });
     for (let n = 1; n <= 30; n++) h.append(String(n), sized(n, 100));
-    expect(h.bytes).toBeLessThanOrEqual(1000);
+    expect(h.bytes).toBeLessThanOrEqual(cap);
     expect(h.size).toBe(10);
     expect(ids(h.after('21'))).toEqual(['22', '23', '24', '25', '26', '27', '28', '29', '30']);
     expect(h.after('5').found).toBe(false);
@@ -89,11 +90,16 @@ describe('ReplayHistory byte limits', () => {
     expect(h.lostUnderPressure).toBe(true);
   });
 
-  it('keeps a copy, not a slice that would pin the whole backend read', () => {
+  it('keeps a copy in its own slabs, not a slice that would pin the whole backend read or a shared pool slab', () => {
     const read = Buffer.alloc(64 * 1024, 'x');
     const h = new ReplayHistory({ maxEvents: 10, maxAgeMs: 60_000 });
     h.append('1', read.subarray(0, 10));
-    expect(h.entryFor('1')?.block.buffer).not.toBe(read.buffer);
+    h.append('2', read.subarray(10, 20));
+    const kept = h.entryFor('1')?.block;
+    expect(kept?.buffer).not.toBe(read.buffer);
+    expect(kept?.buffer).not.toBe(Buffer.from('pool').buffer);
+    expect(h.entryFor('2')?.block.buffer).toBe(kept?.buffer);
+    expect(kept?.toString()).toBe('xxxxxxxxxx');
   });
 });
 
@@ -104,22 +110,23 @@ describe('HistoryBudget', () => {
   };
 
   it('holds every history together under the limit, taking whole idle histories first, least recently used first', () => {
-    const budget = new HistoryBudget(1000);
+    const each = 100 + ENTRY_OVERHEAD_BYTES;
+    const budget = new HistoryBudget(10 * each);
     const old = new ReplayHistory({ maxEvents: 100, maxAgeMs: 60_000, budget, owner: owner(true, 1) });
     const recent = new ReplayHistory({ maxEvents: 100, maxAgeMs: 60_000, budget, owner: owner(true, 2) });
     const busy = new ReplayHistory({ maxEvents: 100, maxAgeMs: 60_000, budget, owner: owner(false, 0) });
     fill(old, 1, 3);
     fill(recent, 1, 3);
     fill(busy, 1, 3);
-    expect(budget.usedBytes).toBe(900);
-    fill(busy, 4, 2); // 1100 > 1000: the least recently used idle history goes, whole
+    expect(budget.usedBytes).toBe(9 * each);
+    fill(busy, 4, 2); // 11 > 10: the least recently used idle history goes, whole
     expect(old.size).toBe(0);
     expect(old.lostUnderPressure).toBe(true);
     expect(recent.size).toBe(3);
-    expect(budget.usedBytes).toBe(800);
+    expect(budget.usedBytes).toBe(8 * each);
     expect(budget.evictedStreams).toBe(1);
     fill(busy, 6, 10);
-    expect(budget.usedBytes).toBeLessThanOrEqual(1000);
+    expect(budget.usedBytes).toBeLessThanOrEqual(10 * each);
     expect(recent.size).toBe(0);
     // With no idle history left, the growing one gives up its own oldest events.
     expect(busy.size).toBe(10);
@@ -130,7 +137,7 @@ describe('HistoryBudget', () => {
     const budget = new HistoryBudget(10_000);
     const h = new ReplayHistory({ maxEvents: 2, maxAgeMs: 60_000, budget });
     fill(h, 1, 5);
-    expect(budget.usedBytes).toBe(200);
+    expect(budget.usedBytes).toBe(2 * (100 + ENTRY_OVERHEAD_BYTES));
     h.dispose();
     expect(budget.usedBytes).toBe(0);
   });

@@ -22,10 +22,20 @@ export type ReplayLookup =
   /** The id is not (or no longer) in the history: events may have been lost in between. */
   | { found: false; oldestId: string | undefined };
 
+/**
+ * What an entry costs beyond its bytes (the entry object, its id string, the index entry, the
+ * buffer view), counted against the caps so that they bound memory, not just payload.
+ */
+export const ENTRY_OVERHEAD_BYTES = 200;
+/** Kept events are copied into slabs of this size, freed in order as the oldest events go. */
+const SLAB_BYTES = 16 * 1024;
+
 /** What the history asks of the stream that owns it, for the budget's LRU choice. */
 export interface HistoryOwner {
   readonly idle: boolean;
   readonly lastActiveAt: number;
+  /** The budget took the whole history (the owner was idle): stop recording what nobody waits for. */
+  historyEvicted?(): void;
 }
 
 export interface HistoryLimits {
@@ -44,6 +54,8 @@ export class ReplayHistory implements BudgetMember {
   private nextSeq = 1;
   private readonly seqById = new Map<string, number>();
   private heldBytes = 0;
+  private slab: Buffer | undefined;
+  private slabUsed = 0;
   /** Events were forgotten under memory pressure (not by age or count): asking for them is a gap. */
   lostUnderPressure = false;
   private readonly maxEvents: number;
@@ -81,6 +93,7 @@ export class ReplayHistory implements BudgetMember {
   /** Leaves the budget (the stream is forgotten). */
   dispose(): void {
     this.budget?.leave(this);
+    this.slab = undefined;
     this.entries = [];
     this.head = 0;
     this.seqById.clear();
@@ -90,12 +103,14 @@ export class ReplayHistory implements BudgetMember {
   /** The budget's choice: forget everything, and remember that it happened. */
   evictAll(): void {
     const freed = this.heldBytes;
+    this.slab = undefined;
     this.entries = [];
     this.head = 0;
     this.seqById.clear();
     this.heldBytes = 0;
     this.lostUnderPressure = true;
     this.budget?.release(freed);
+    this.owner?.historyEvicted?.();
   }
 
   evictOldest(): boolean {
@@ -146,15 +161,37 @@ export class ReplayHistory implements BudgetMember {
       this.evictAll();
       return { seq: this.nextSeq++, id, block, at: this.clock() };
     }
-    // A copy: the block is a slice of a backend read, and keeping the slice would keep the whole read.
-    const entry: HistoryEntry = { seq: this.nextSeq++, id, block: Buffer.from(block), at: this.clock() };
+    const entry: HistoryEntry = { seq: this.nextSeq++, id, block: this.keep(block), at: this.clock() };
     this.entries.push(entry);
     if (id !== undefined) this.seqById.set(id, entry.seq);
-    this.heldBytes += block.length;
+    const cost = block.length + ENTRY_OVERHEAD_BYTES;
+    this.heldBytes += cost;
     while (this.size > this.maxEvents || this.heldBytes > this.maxBytes) this.dropOldest();
     this.evictOld();
-    this.budget?.charge(this, block.length);
+    this.budget?.charge(this, cost);
     return entry;
+  }
+
+  /**
+   * A copy of the block: it is a slice of a backend read, and keeping the slice would keep the
+   * whole read. Small blocks go into this history's own slabs (not Node's shared 8 KB pool, where
+   * one kept event pins a pool slab full of other, dead buffers); events leave in order, so a slab
+   * is freed once its last event has gone.
+   */
+  private keep(block: Buffer): Buffer {
+    if (block.length > SLAB_BYTES / 4) {
+      const own = Buffer.allocUnsafeSlow(block.length);
+      block.copy(own);
+      return own;
+    }
+    if (!this.slab || this.slabUsed + block.length > this.slab.length) {
+      this.slab = Buffer.allocUnsafeSlow(SLAB_BYTES);
+      this.slabUsed = 0;
+    }
+    block.copy(this.slab, this.slabUsed);
+    const kept = this.slab.subarray(this.slabUsed, this.slabUsed + block.length);
+    this.slabUsed += block.length;
+    return kept;
   }
 
   /** The latest event that carried `id`, if the history still has it. */
@@ -186,8 +223,9 @@ export class ReplayHistory implements BudgetMember {
     // Only forget the id if no newer event carries the same one.
     if (oldest.id !== undefined && this.seqById.get(oldest.id) === oldest.seq) this.seqById.delete(oldest.id);
     this.head++;
-    this.heldBytes -= oldest.block.length;
-    this.budget?.release(oldest.block.length);
+    const cost = oldest.block.length + ENTRY_OVERHEAD_BYTES;
+    this.heldBytes -= cost;
+    this.budget?.release(cost);
     // Compact now and then instead of shifting on every eviction.
     if (this.head > 1024 && this.head * 2 > this.entries.length) {
       this.entries = this.entries.slice(this.head);

@@ -110,6 +110,14 @@ export class StreamHub implements HistoryOwner {
     return this.subscriberCount === 0;
   }
 
+  /** Under memory pressure an idle stream's history went: stop recording it (its clients will hear of the gap). */
+  historyEvicted(): void {
+    if (!this.idle) return;
+    clearTimeout(this.lingerTimer);
+    this.lingerTimer = undefined;
+    this.stopShared();
+  }
+
   /** True when nothing is connected and nothing is worth keeping: the gateway may forget the hub. */
   get disposable(): boolean {
     return this.subscriberCount === 0 && this.state === 'idle' && this.history.prune() === 0;
