@@ -18,6 +18,8 @@ import { startStudio } from './studio-process.ts';
  * Chromium saw. Only 127.0.0.1 is used.
  *
  * Options: --rates 5000,10000,20000,50000  --seconds 6  --warmup 2  --width 1280 --height 800
+ *          --profile DIR (a V8 CPU profile of the host, written when it stops; read it with
+ *          `npx tsx bench/gateway/profile-top.ts DIR/<file>.cpuprofile`)
  */
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -44,7 +46,8 @@ async function main(): Promise<void> {
 
   const backend = await startFastBackend();
   const projectDir = writeBenchProject(backend.url);
-  const studio = await startStudio(REPO_ROOT, projectDir);
+  const profileDir = process.argv.includes('--profile') ? option('profile', 'bench/results/profiles/viewer') : undefined;
+  const studio = await startStudio(REPO_ROOT, projectDir, profileDir && path.resolve(profileDir));
   const browser = await chromium.launch({
     executablePath: resolveChromium(),
     args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -56,7 +59,10 @@ async function main(): Promise<void> {
     for (const rate of rates) {
       const page = await browser.newPage({ viewport });
       await page.goto(studio.uiUrl);
-      await page.getByTestId('api-list').getByRole('button', { name: new RegExp(API_NAME) }).click();
+      await page
+        .getByTestId('api-list')
+        .getByRole('button', { name: new RegExp(API_NAME) })
+        .click();
       const panel = page.getByTestId('subscriber-panel').first();
       await panel.getByTestId('viewer-path').fill(`/ticks/${rate}`);
       await panel.getByTestId('subscribe-button').click();
@@ -71,7 +77,10 @@ async function main(): Promise<void> {
       const counts1 = await viewerCounts(page);
       const elapsed = (performance.now() - t0) / 1000;
       const smooth = await stopMeter(page);
-      const sampling = await panel.getByTestId('viewer-sampling').textContent({ timeout: 100 }).catch(() => '');
+      const sampling = await panel
+        .getByTestId('viewer-sampling')
+        .textContent({ timeout: 100 })
+        .catch(() => '');
       const connections = await panel.locator('[data-testid="timeline-entry"][data-state="open"]').count();
       rows.push({
         offeredPerSecond: Math.round((offered1 - offered0) / elapsed),
@@ -92,7 +101,12 @@ async function main(): Promise<void> {
     await backend.close();
     rmSync(projectDir, { recursive: true, force: true });
   }
-  printTable(rows, seconds, viewport, `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after, Chromium ${chromiumVersion}, Node ${process.versions.node}, commit ${gitCommit()}`);
+  printTable(
+    rows,
+    seconds,
+    viewport,
+    `${os.cpus().length} CPUs, load average ${loadBefore.toFixed(1)} before and ${(os.loadavg()[0] ?? 0).toFixed(1)} after, Chromium ${chromiumVersion}, Node ${process.versions.node}, commit ${gitCommit()}`,
+  );
 }
 
 function gitCommit(): string {

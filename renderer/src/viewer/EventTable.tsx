@@ -139,6 +139,9 @@ const Frame = styled('div')(({ theme }) => ({
   overflowY: 'auto',
   overflowX: 'hidden',
   position: 'relative',
+  // Its height is fixed and its width is the grid track's: rows that change many times a second
+  // then lay out and paint inside the list only, not the whole page.
+  contain: 'strict',
   outline: 'none',
   '&:focus-visible': { boxShadow: `inset 0 0 0 1px ${theme.palette.primary.main}` },
   '& .er': {
