@@ -29,9 +29,10 @@ export function openTree(text: string, format: 'yaml' | 'json'): DocTree {
 
 function yamlTree(text: string): DocTree {
   const doc = parseDocument(text, { keepSourceTokens: false });
-  // The document as the printer would write it before any edit: the lines an edit did not change are taken from `text`.
-  const untouched = doc.clone();
   const style = yamlStyle(text);
+  // The document as the printer writes it before any edit (printed now: cheaper than a clone):
+  // lines an edit does not change are then taken from `text` as the author wrote them.
+  const printedBefore = doc.errors.length ? '' : printYaml(doc, style);
   return {
     format: 'yaml',
     get: (path) => plain(doc.getIn(path)),
@@ -56,7 +57,7 @@ function yamlTree(text: string): DocTree {
       else pair.key = doc.createNode(to);
     },
     data: () => doc.toJS({ maxAliasCount: 100 }),
-    toString: () => keepUntouchedLines(text, printYaml(untouched, style), printYaml(doc, style)),
+    toString: () => keepUntouchedLines(text, printedBefore, printYaml(doc, style)),
   };
 }
 
