@@ -78,6 +78,19 @@ describe('sse-studio check', () => {
     expect(out.at(-1)).toMatch(/^Result: GREEN, 2 of 2 topics green; mock restarted 1x; [\d.]+ s$/);
   });
 
+  it('the mock with the gateway\'s replay off and resume off: RED, the lost ids named from the mock\'s record — as the Studio API judges it', async () => {
+    const example = await fs.readFile(path.join(import.meta.dirname, '../../examples/stock-ticker/stock-ticker.asyncapi.yaml'), 'utf8');
+    const noResume = example
+      .replace(/x-mock:\n {6}scenario: stock-ticker\n {6}rate: 2/g, 'x-mock:\n      scenario: stock-ticker\n      rate: 2\n      resume: false')
+      .replace('x-context: /stocks', 'x-context: /stocks\nx-gateway:\n  replay:\n    maxEvents: 0');
+    const dir = await tempProject({ 'stock-ticker.asyncapi.yaml': noResume });
+    const { code, text } = await check([dir, '--events', '9', '--rate', '50', '--no-backend-drop']);
+    expect(code, text).toBe(1);
+    expect(text).toMatch(/^ {2}RED {4}\/prices -> /m);
+    expect(text).toMatch(/ids: judged by the mock's record of every event it produced on this stream/);
+    expect(text).toMatch(/! drop 1 \(client drop\): \d+ events lost, never received: \d+-\d+/);
+  });
+
   it('per-client upstream, a backend that ignores Last-Event-ID: what was produced during a drop is lost — exit 1, the lost ids named', async () => {
     live = await startLiveBackend({ intervalMs: 20, honourLastEventId: false });
     const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, '  upstream: per-client') });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { StudioHost } from './studio-host.ts';
 import { waitForAsync } from '../../test/support/scripted-backend.ts';
 import { startLiveBackend, type LiveBackend } from '../../test/support/live-backend.ts';
+import { sseHeaders, startScriptedBackend, type ScriptedBackend } from '../../test/support/scripted-backend.ts';
 import type { ReplayVerdict } from '../../shared/sse/replay-verdict.ts';
 
 /**
@@ -14,6 +15,7 @@ import type { ReplayVerdict } from '../../shared/sse/replay-verdict.ts';
  */
 let studio: StudioHost;
 let live: LiveBackend | undefined;
+let scripted: ScriptedBackend | undefined;
 
 const stock = async () => (await fs.readFile(path.resolve('examples/stock-ticker/stock-ticker.asyncapi.yaml'), 'utf8'))
   // The mock makes 40 events/s and ignores Last-Event-ID; the gateway keeps no replay history.
@@ -34,7 +36,8 @@ beforeEach(async () => {
 afterEach(async () => {
   await studio.stop();
   await live?.close();
-  live = undefined;
+  await scripted?.close();
+  live = scripted = undefined;
 });
 
 async function verdict(subscriptionId: string): Promise<ReplayVerdict> {
@@ -113,5 +116,32 @@ describe('subscriptions.verdict with source truth (issue 10)', () => {
     const list = await studio.handlers['subscriptions.list']({});
     expect(list.ok && list.value.subscriptions.find((s) => s.subscriptionId === id)?.ids).toBe('consecutive');
     expect((await studio.handlers['subscriptions.verdict']({ subscriptionId: id, ids: 'off' })).ok && (await verdict(id)).rule).toBe('client-only');
+  });
+
+  it('a stream that dies on a 503 after a drop is UNKNOWN (dead stream), and the verdict names the Last-Event-ID the connection log shows', async () => {
+    // The first connection sends ids 1-5 and ends; the reconnect (with Last-Event-ID 5) gets 503.
+    scripted = await startScriptedBackend((req, res) => {
+      if (req.headers['last-event-id']) {
+        res.writeHead(503, { 'content-type': 'text/plain' });
+        res.end('maintenance');
+        return;
+      }
+      sseHeaders(res);
+      res.write('retry: 50\n\n');
+      for (let id = 1; id <= 5; id++) res.write(`id: ${id}\ndata: ${id}\n\n`);
+      res.end();
+    });
+    const opened = await studio.handlers['subscriptions.open']({ url: scripted.url, ids: 'consecutive' });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const id = opened.value.subscriptionId;
+    await waitForAsync(async () => (await verdict(id)).unknown.some((u) => u.startsWith('dead stream')), 'the 503', 10_000);
+    const v = await verdict(id);
+    expect(v.status).toBe('unknown');
+    expect(v.unknown[0]).toMatch(/^dead stream: HTTP 503 text\/plain: maintenance/);
+    const timeline = await studio.handlers['subscriptions.timeline']({ subscriptionId: id });
+    if (!timeline.ok) throw new Error(timeline.error.message);
+    expect(timeline.value.entries.find((e) => e.state === 'reconnecting')).toMatchObject({ lastEventId: '5', detail: 'reconnecting with Last-Event-ID 5' });
+    expect(v.windows[0]!.lastEventIdSent).toBe('5');
+    expect(v.lastEventIdSent).toBe('5');
   });
 });
