@@ -1,6 +1,9 @@
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
 import type { RuntimeFormState } from './useRuntimeForm.ts';
 import type { RuntimeFormValues, SecurityType } from './runtime-form.ts';
 import { newApiKey } from './new-api-key.ts';
@@ -145,6 +148,10 @@ function JwtSettings({ form }: { form: RuntimeFormState }) {
         <SettingField field="security" testId="runtime-security-issuer" label="Issuer (optional)" mono value={jwt.issuer} placeholder="any" onChange={(issuer) => update('security', (v) => ({ ...v, jwt: { ...v.jwt, issuer } }))} error={undefined} hint='Tokens must carry this "iss".' />
         <SettingField field="security" testId="runtime-security-audience" label="Audience (optional)" mono value={jwt.audience} placeholder="any" onChange={(audience) => update('security', (v) => ({ ...v, jwt: { ...v.jwt, audience } }))} error={undefined} hint='Tokens must carry this "aud".' />
       </FieldRow>
+      <FormControlLabel
+        control={<Checkbox size="small" checked={jwt.requireExp} onChange={(e) => update('security', (v) => ({ ...v, jwt: { ...v.jwt, requireExp: e.target.checked } }))} slotProps={{ input: { 'data-testid': 'runtime-security-require-exp' } as object }} />}
+        label={<Typography variant="body2">Refuse tokens without an expiry ("exp"); they would work forever if leaked</Typography>}
+      />
     </Box>
   );
 }

@@ -60,6 +60,7 @@ describe('runtime form', () => {
   it('round-trips every security type through the form', () => {
     const runtimes: ApiRuntime[] = [
       { ...defaultRuntime(), security: { type: 'jwt', algorithm: 'HS256', secret: 'a-very-long-secret-value', issuer: 'me' } },
+      { ...defaultRuntime(), security: { type: 'jwt', algorithm: 'HS256', secret: 'a-very-long-secret-value', requireExp: false } },
       { ...defaultRuntime(), security: { type: 'jwt', algorithm: 'RS256', publicKey: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----', audience: 'you' } },
       { ...defaultRuntime(), security: { type: 'basic', users: [{ username: 'ann', password: 'pw' }] } },
       { ...defaultRuntime(), security: { type: 'apiKey', in: 'query', name: 'key', keys: ['12345678'] }, upstream: 'shared', lingerSeconds: 0, retryMs: 0 },

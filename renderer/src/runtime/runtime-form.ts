@@ -15,7 +15,7 @@ export interface RuntimeFormValues {
   transports: { http: boolean; https: boolean };
   securityType: SecurityType;
   apiKey: { in: 'header' | 'query'; name: string; keys: string[] };
-  jwt: { algorithm: 'HS256' | 'RS256'; secret: string; publicKey: string; issuer: string; audience: string };
+  jwt: { algorithm: 'HS256' | 'RS256'; secret: string; publicKey: string; issuer: string; audience: string; requireExp: boolean };
   basic: { users: Array<{ username: string; password: string }> };
   corsOrigins: string[];
   eventsPerMinute: string;
@@ -77,8 +77,9 @@ export function runtimeToForm(runtime: ApiRuntime): RuntimeFormValues {
             publicKey: s.algorithm === 'RS256' ? s.publicKey : '',
             issuer: s.issuer ?? '',
             audience: s.audience ?? '',
+            requireExp: s.requireExp !== false,
           }
-        : { algorithm: 'HS256', secret: '', publicKey: '', issuer: '', audience: '' },
+        : { algorithm: 'HS256', secret: '', publicKey: '', issuer: '', audience: '', requireExp: true },
     basic: s.type === 'basic' ? { users: s.users.map((u) => ({ ...u })) } : { users: [{ username: '', password: '' }] },
     corsOrigins: [...runtime.corsOrigins],
     eventsPerMinute: text(runtime.rateLimit.eventsPerMinute),
@@ -117,8 +118,8 @@ function rawSecurity(values: RuntimeFormValues): Record<string, unknown> {
     case 'apiKey':
       return { type: 'apiKey', in: values.apiKey.in, name: values.apiKey.name.trim(), keys: listed(values.apiKey.keys) };
     case 'jwt': {
-      const { algorithm, secret, publicKey, issuer, audience } = values.jwt;
-      const claims = { ...(issuer.trim() ? { issuer: issuer.trim() } : {}), ...(audience.trim() ? { audience: audience.trim() } : {}) };
+      const { algorithm, secret, publicKey, issuer, audience, requireExp } = values.jwt;
+      const claims = { ...(issuer.trim() ? { issuer: issuer.trim() } : {}), ...(audience.trim() ? { audience: audience.trim() } : {}), ...(requireExp ? {} : { requireExp: false }) };
       return algorithm === 'HS256' ? { type: 'jwt', algorithm, secret: secret.trim(), ...claims } : { type: 'jwt', algorithm, publicKey: publicKey.trim(), ...claims };
     }
     case 'basic':
