@@ -30,7 +30,6 @@ describe.skipIf(!nginx)('check --url through nginx in front of the bench backend
       expect(check(report, 'resume').status, text).toBe('pass');
       expect(check(report, 'delivery').status, text).toBe('pass');
       expect(check(report, 'response').status, text).toBe('pass');
-      console.log(text);
     } finally {
       await proxy.stop();
     }
@@ -47,7 +46,6 @@ describe.skipIf(!nginx)('check --url through nginx in front of the bench backend
       expect(check(report, 'response').summary).toMatch(/^buffered by compression/);
       expect(check(report, 'delivery').status, text).toBe('fail');
       expect(report.ok).toBe(false);
-      console.log(text);
     } finally {
       await proxy.stop();
     }
