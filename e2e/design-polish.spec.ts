@@ -292,9 +292,7 @@ test('the x-mock form beside the topic writes each setting into the document and
   expect(await design.text()).not.toContain('rate:');
   await mock('ids').locator('xpath=..').click();
   await page.getByRole('option', { name: 'uuid' }).click();
-  // The box follows the document (read off the page's thread), so it is checked for its new state, not at once.
-  await mock('resume').click();
-  await expect(mock('resume')).not.toBeChecked();
+  await mock('resume').uncheck();
   await mock('retryMs').fill('1500');
   await expect.poll(() => design.text()).toContain('resume: false');
   await expect.poll(() => design.text()).toContain('retryMs: 1500');

@@ -29,6 +29,10 @@ export function MockSettings({ testId, topicKey, mock, readOnly, onEdit }: MockS
   const [pace, setPace] = useState<'rate' | 'burst'>(mock?.burst !== undefined ? 'burst' : 'rate');
   const shownPace = mock?.burst !== undefined ? 'burst' : mock?.rate !== undefined ? 'rate' : pace;
   const set = (setting: MockSetting, value: unknown) => onEdit({ kind: 'mock', key: topicKey, setting, value });
+  // The box shows a click at once; the document (read off the page's thread) catches up a moment later.
+  const resume = mock?.resume !== false;
+  const [clicked, setClicked] = useState<{ checked: boolean; over: boolean }>();
+  const resumeShown = clicked && clicked.over === resume ? clicked.checked : resume;
   const field = (setting: MockSetting, label: string, hint: string, extra: { placeholder?: string; mono?: boolean } = {}) => (
     <SyncedField
       testId={`${testId}-${setting.join('-')}`}
@@ -104,7 +108,17 @@ export function MockSettings({ testId, topicKey, mock, readOnly, onEdit }: MockS
       </Box>
       <FormControlLabel
         disabled={readOnly}
-        control={<Checkbox size="small" checked={mock?.resume !== false} onChange={(e) => set(['resume'], e.target.checked ? undefined : false)} slotProps={{ input: { 'data-testid': `${testId}-resume` } as object }} />}
+        control={
+          <Checkbox
+            size="small"
+            checked={resumeShown}
+            onChange={(e) => {
+              setClicked({ checked: e.target.checked, over: resume });
+              set(['resume'], e.target.checked ? undefined : false);
+            }}
+            slotProps={{ input: { 'data-testid': `${testId}-resume` } as object }}
+          />
+        }
         label="Resume from Last-Event-ID (replay missed events from the history)"
         slotProps={{ typography: { variant: 'body2' } }}
       />
