@@ -115,11 +115,11 @@ export const ReconnectPanel = memo(function ReconnectPanel({ api, client, topic,
         onClick={() => void backend('restart', 'Restart', { scope: { apiId: api.id }, action: { type: 'restart', downMs: 3000 } })}
       />
       <Box sx={{ width: '100%', display: 'flex', alignItems: 'center', gap: 2, minHeight: 30 }}>
-        <Tooltip title="The verdict can only call a gap 'lost' when it knows the source numbers its events 1, 2, 3 … (the mock's sequence ids do). Off: it checks duplicates and order only.">
+        <Tooltip title="The verdict judges lost events by a source record: the mock's (what it produced) or the gateway's (what it received). Where there is none, tick this if the source numbers its events 1, 2, 3 …: a missing number then counts as lost. Kept for this API until you untick it.">
           <FormControlLabel
             sx={{ mr: 0, '& .MuiFormControlLabel-label': { fontSize: '0.78rem' } }}
             control={<Checkbox size="small" checked={consecutive} onChange={(e) => onConsecutive(e.target.checked)} slotProps={{ input: { 'data-testid': 'verdict-consecutive' } as object }} />}
-            label="Ids count up by one (gaps are lost events)"
+            label="Ids count up by one (numeric-id rule)"
           />
         </Tooltip>
         {result && (
