@@ -149,6 +149,8 @@ export function useSubscription(client: StudioClient, check: EventCheck | undefi
       }
       for (const entry of timeline.value.entries) store.addTimeline(entry);
       store.addEvents(kept.value.events);
+      // The host keeps the latest events; the count still says how many came before them.
+      store.received += Math.max(0, kept.value.firstSeq - 1);
       store.setState(summary.state, summary.detail);
       const lastSeq = kept.value.events.at(-1)?.seq ?? 0;
       const lastAt = timeline.value.entries.at(-1)?.at ?? 0;
