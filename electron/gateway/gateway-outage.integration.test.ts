@@ -90,6 +90,8 @@ describe('outage answers', () => {
     await waitForAsync(async () => (await clients[0]!.ids()).length >= 5, '5 events', 10_000);
     const seen = await clients[0]!.ids();
     await b.down();
+    // The gateway has noticed (it is already trying to reconnect).
+    await waitForAsync(async () => (gateway!.metrics.rows()[0]?.upstreamConnects ?? 0) >= 2, 'a reconnect attempt', 5000);
     const res = await fetch(`${url}/x`, { headers: { 'last-event-id': String(seen[0]) } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);

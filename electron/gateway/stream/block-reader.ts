@@ -1,4 +1,5 @@
 import { createParser } from 'eventsource-parser';
+import { scanBlock } from './block-scan.ts';
 
 /**
  * Reads what a raw block means with eventsource-parser (the only SSE parser we use): whether it
@@ -15,6 +16,12 @@ export interface BlockMeaning {
 }
 
 export function createBlockReader(): (block: Buffer) => BlockMeaning {
+  const parse = createParserBlockReader();
+  return (block) => scanBlock(block) ?? parse(block);
+}
+
+/** The same, always through eventsource-parser (for blocks the scan leaves to it, and for tests). */
+export function createParserBlockReader(): (block: Buffer) => BlockMeaning {
   let current: BlockMeaning = { isEvent: false, id: undefined, eventType: undefined, retryMs: undefined };
   const parser = createParser({
     onEvent: (event) => {
