@@ -19,7 +19,7 @@ async function seriousViolations(page: Page): Promise<string[]> {
 }
 
 test('no serious or critical accessibility violation on any main screen', async ({ page, studio }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000);
   const detail = new ApiDetailPage(page);
   const lab = new TesterLab(page);
   await page.goto(studio.uiUrl);
@@ -71,6 +71,7 @@ test('controls are named by their visible labels: fault checkboxes, titles that 
 });
 
 test('the keyboard focus is visible on every control it reaches', async ({ page, studio }) => {
+  test.setTimeout(120_000);
   await page.goto(studio.uiUrl);
   await new TesterLab(page).openApi('Stock Ticker');
   const missing: string[] = [];
