@@ -38,6 +38,9 @@ test('the viewer records what it received into a mock scenario file', async ({ p
   await page.getByTestId('record-name').fill('e2e-prices');
   await page.getByTestId('record-save').click();
   await expect(page.getByTestId('record-x-mock')).toHaveText('x-mock: { scenario: recorded, file: recordings/e2e-prices.json, timing: original }');
+  // The stock ticker's data is JSON: the dialog offers the message with examples and a schema.
+  await expect(page.getByTestId('record-messages')).toContainText('price:');
+  await expect(page.getByTestId('record-messages')).toContainText('type: object');
   const file = path.join(studio.projectDir, 'recordings', 'e2e-prices.json');
   expect(existsSync(file)).toBe(true);
   const recording = JSON.parse(readFileSync(file, 'utf8')) as { events: Array<{ event: string; atMs: number }> };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { StudioHandlers, ViewerEvent } from '../../shared/api/contract.ts';
 import { fail, ok } from '../../shared/result.ts';
 import { writeNewFileAtomic } from '../project/atomic-write.ts';
+import { suggestMessages, suggestionYaml } from './message-suggestion.ts';
 import { recordingText, type Recording } from './recording-file.ts';
 
 /**
@@ -44,7 +45,8 @@ export function recordingHandlers(deps: RecordingHandlerDeps): Pick<StudioHandle
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fail('exists', `${relative} exists: pick another name.`, [{ field: 'fileName', message: 'Taken: pick another name.' }]);
         return fail('write_failed', `Could not write ${relative}: ${(err as Error).message}`);
       }
-      return ok({ file: relative, events: recording.events.length, xMock: `x-mock: { scenario: recorded, file: ${relative}, timing: original }` });
+      const suggestions = suggestMessages(recording.events);
+      return ok({ file: relative, events: recording.events.length, xMock: `x-mock: { scenario: recorded, file: ${relative}, timing: original }`, ...(suggestions.length ? { messagesYaml: suggestionYaml(suggestions) } : {}) });
     },
   };
 }

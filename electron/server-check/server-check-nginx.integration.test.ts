@@ -13,13 +13,20 @@ if (!nginx) console.warn('nginx not found (/usr/sbin/nginx): skipping the nginx 
 
 const check = (report: ServerCheckReport, id: CheckId) => report.checks.find((c) => c.id === id) as ServerCheckReport['checks'][number];
 
-describe.skipIf(!nginx)('check --url through nginx in front of the bench backend', () => {
+describe.skipIf(!nginx)('check --url against the bench backend, direct and through nginx', () => {
   let backend: ChildRpc<BackendApi, BackendReady>;
   beforeAll(async () => {
     backend = await ChildRpc.start<BackendApi, BackendReady>('bench backend', 'bench/gateway/backend.ts', { args: ['200', '--resume'] });
     await backend.call('setRate', { rate: 20 });
   });
   afterAll(async () => backend?.stop());
+
+  it('passes against the bench backend itself', async () => {
+    const report = await runServerCheck({ url: `http://127.0.0.1:${backend.ready.port}/events`, headers: {}, http2: false, insecure: false, durationSeconds: 5, drops: 3, origin: undefined, allowHosts: [] });
+    const text = formatServerCheckReport(report).join('\n');
+    expect(report.ok, text).toBe(true);
+    expect(check(report, 'resume').status, text).toBe('pass');
+  });
 
   it('passes behind the SSE setup (proxy_buffering off, HTTP/1.1, no Connection header)', async () => {
     const proxy = await startNginxProxy(nginx as string, backend.ready.port, 'sse');

@@ -280,8 +280,11 @@ export interface StudioMethods {
   /** The running (or last) run: its progress line, then its report. */
   'server.check.status': { params: Record<string, never>; result: ServerCheckRun | null };
   'server.check.stop': { params: Record<string, never>; result: ServerCheckRun | null };
-  /** Saves a viewer session's kept events as a recording the mock can play (`recordings/<fileName>.json` in the project; never overwrites). */
-  'recordings.save': { params: { subscriptionId: string; fileName: string }; result: { file: string; events: number; xMock: string } };
+  /**
+   * Saves a viewer session's kept events as a recording the mock can play (`recordings/<fileName>.json`
+   * in the project; never overwrites). `messagesYaml`: for JSON data, examples and an inferred payload schema per event name.
+   */
+  'recordings.save': { params: { subscriptionId: string; fileName: string }; result: { file: string; events: number; xMock: string; messagesYaml?: string } };
 }
 
 export type StudioMethod = keyof StudioMethods;

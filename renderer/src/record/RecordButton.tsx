@@ -28,7 +28,7 @@ export function RecordButton({ subscriptionId, hasEvents, topic }: { subscriptio
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [saved, setSaved] = useState<{ file: string; events: number; xMock: string }>();
+  const [saved, setSaved] = useState<{ file: string; events: number; xMock: string; messagesYaml?: string }>();
 
   const start = () => {
     setName(defaultRecordingName(topic, new Date()));
@@ -82,6 +82,17 @@ export function RecordButton({ subscriptionId, hasEvents, topic }: { subscriptio
                 </Box>
                 <CopyButton value={saved.xMock} label="the x-mock line" />
               </Box>
+              {saved.messagesYaml && (
+                <>
+                  <Typography variant="body2">If you like, these messages for the channel: a few examples and a payload schema inferred from the recorded JSON.</Typography>
+                  <Box sx={{ display: 'flex', alignItems: 'flex-start', gap: 1 }}>
+                    <Box component="pre" data-testid="record-messages" sx={{ fontFamily: MONO_FONT, fontSize: '0.75rem', flex: 1, m: 0, p: 1, maxHeight: 220, overflow: 'auto', bgcolor: 'action.hover', borderRadius: 1 }}>
+                      {saved.messagesYaml}
+                    </Box>
+                    <CopyButton value={saved.messagesYaml} label="the messages" />
+                  </Box>
+                </>
+              )}
             </Box>
           )}
         </DialogContent>
