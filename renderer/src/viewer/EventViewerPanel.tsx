@@ -191,7 +191,6 @@ export function EventViewerPanel({ api, mock, contracts, compact, slot }: EventV
         onConsecutive={setConsecutiveChoice}
         dropClient={sub.drop}
         onAction={onAction}
-        compact={compact}
       />
       <Box sx={{ display: 'flex', justifyContent: 'flex-end', px: 2 }}>
         <RecordButton subscriptionId={sub.subscriptionId} hasEvents={hasEvents} topic={activeTopic} />
@@ -223,7 +222,8 @@ export function EventViewerPanel({ api, mock, contracts, compact, slot }: EventV
           compact,
         }}
       />
-      <Box sx={{ display: 'grid', gridTemplateColumns: compact ? 'minmax(0, 1fr)' : 'minmax(0, 1fr) 360px', borderBottom: 1, borderColor: 'divider' }}>
+      {/* Below 1536 px the detail goes under the list: beside it, it would squeeze the Data column to nothing. */}
+      <Box sx={{ display: 'grid', gridTemplateColumns: compact ? 'minmax(0, 1fr)' : { xs: 'minmax(0, 1fr)', xl: 'minmax(0, 1fr) 360px' }, borderBottom: 1, borderColor: 'divider' }}>
         <EventTable
           count={count}
           rowAt={rowAt}
@@ -238,10 +238,10 @@ export function EventViewerPanel({ api, mock, contracts, compact, slot }: EventV
         />
         <Box
           sx={(t) => ({
-            height: compact ? 300 : LIST_HEIGHT,
-            borderLeft: compact ? 'none' : `1px solid ${t.palette.divider}`,
-            borderTop: compact ? `1px solid ${t.palette.divider}` : 'none',
+            height: 300,
+            borderTop: `1px solid ${t.palette.divider}`,
             minWidth: 0,
+            ...(compact ? {} : { [t.breakpoints.up('xl')]: { height: LIST_HEIGHT, borderTop: 'none', borderLeft: `1px solid ${t.palette.divider}` } }),
           })}
         >
           <EventViewerDetail row={selected} replayed={selected?.id !== undefined && replayed.has(selected.id)} />
