@@ -31,9 +31,10 @@ let firehoseOpen = 0;
 
 function api(id: string, basePath: string, transports: ApiRuntime['transports']) {
   // close-client: when the backend ends its stream the client's ends too, so curl finishes.
-  // per-client: each request gets the backend's finite stream from its start (shared, the default,
-  // would join a stream already under way).
-  return { id, name: id, basePath, endpoint: backend.url, topics: [{ path: '/*' }], runtime: { ...defaultRuntime(), transports, onBackendDrop: 'close-client' as const, heartbeatSeconds: 0, upstream: 'per-client' as const } };
+  // per-client with no replay window (WSO2's behaviour): each request gets the backend's finite
+  // stream from its start, and its backend connection closes with it (shared, the default, would
+  // join a stream already under way and keep recording after the client leaves).
+  return { id, name: id, basePath, endpoint: backend.url, topics: [{ path: '/*' }], runtime: { ...defaultRuntime(), transports, onBackendDrop: 'close-client' as const, heartbeatSeconds: 0, upstream: 'per-client' as const, lingerSeconds: 0 } };
 }
 
 beforeAll(async () => {

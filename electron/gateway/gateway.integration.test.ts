@@ -106,11 +106,21 @@ describe('gateway streaming', () => {
     expect(backend.requests[1]?.headers['last-event-id']).toBe('3');
   });
 
-  it('closes the upstream connection when the client goes away (per-client mode)', async () => {
+  it('closes the upstream connection when the client goes away (per-client mode with no replay window, as WSO2)', async () => {
     backend = await startScriptedBackend(numberedEvents(1000, 20));
-    deploy(backend.url, { runtime: { ...defaultRuntime(), upstream: 'per-client' } });
+    deploy(backend.url, { runtime: { ...defaultRuntime(), upstream: 'per-client', lingerSeconds: 0 } });
     await readEvents(`${gatewayUrl}/feed/1.0.0/x`, 2); // reads two events, then aborts
     await waitFor(() => backend!.closedCount() === 1, 'the backend to see its request closed', 1000);
+  });
+
+  it('per-client mode: a departed client\'s upstream keeps recording for the replay window, until another client of the stream connects', async () => {
+    backend = await startScriptedBackend(numberedEvents(1000, 20));
+    deploy(backend.url, { runtime: { ...defaultRuntime(), upstream: 'per-client', lingerSeconds: 60 } });
+    await readEvents(`${gatewayUrl}/feed/1.0.0/x`, 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(backend.closedCount(), 'still recording').toBe(0);
+    await readEvents(`${gatewayUrl}/feed/1.0.0/x`, 1);
+    await waitFor(() => backend!.closedCount() >= 1, 'the recorder to stop once the new client\'s upstream opened', 2000);
   });
 
   it.each([0, 1])('in shared mode closes the upstream %i s after the last client leaves', async (lingerSeconds) => {

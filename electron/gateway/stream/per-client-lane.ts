@@ -12,7 +12,8 @@ import { ReadBatch } from './read-batch.ts';
  * history is shared with the other lanes, so a reconnect is replayed from it first. The replay is
  * read when the client's response opens — not when it subscribed — so events other lanes add while
  * this lane's backend is answering are part of it (the seam loses nothing); the backend's resends
- * of them are skipped by id and bytes.
+ * of them are skipped by id and bytes. When the client leaves, its upstream keeps recording for the
+ * replay window (one such recorder per stream), until another lane of the stream opens.
  */
 export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: string | undefined): void {
   const { history, runtime, counters } = hub;
@@ -28,6 +29,8 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   let checkResume = false;
   let backoff = MIN_BACKOFF_MS;
   let outageSince: number | undefined;
+  /** The current upstream brought events: after it ends, the first reconnect is immediate. */
+  let productive = false;
   let timer: NodeJS.Timeout | undefined;
   const batch = new ReadBatch();
 
@@ -55,6 +58,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
       atSeam = replay.found;
     }
     hub.joinLive(sub);
+    hub.stopRecorder();
   };
 
   const flush = () => {
@@ -71,8 +75,8 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
     let firstBlock = true;
     upstream = connectUpstream(hub.url, laneLastId, runtime.maxEventBytes, {
       onStream: (headers) => {
-        backoff = MIN_BACKOFF_MS;
         outageSince = undefined;
+        productive = false;
         hub.everStreamed = true;
         if (!opened) open(headers['content-type']);
         else atSeam = true; // the gateway resumed the backend itself
@@ -97,8 +101,10 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
           atSeam = false;
           replayed = undefined;
         }
+        let resumed = false;
         if (checkResume) {
           checkResume = false;
+          resumed = true;
           const gap = hub.sourceHole(clientLastId, meaning.id);
           if (gap !== undefined) batch.add(Buffer.from(encodeSseComment(gap)), false, receivedAt);
         }
@@ -106,10 +112,12 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
           laneLastId = meaning.id;
           clientLastId = meaning.id;
           if (!history.hasId(meaning.id)) {
-            hub.ids.observe(meaning.id);
+            // After a resume the step is checked above, not held against the stream's numbering.
+            hub.ids.observe(meaning.id, resumed);
             history.append(meaning.id, withoutBom(block));
           }
         }
+        productive = true;
         counters.eventsIn++;
         counters.bytesIn += block.length;
         batch.add(block, true, receivedAt);
@@ -170,15 +178,35 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
       sub.comment(`${why}: the backend has been unreachable for ${Math.round((now - outageSince) / 1000)} s (outageSeconds ${hub.outageWindowMs / 1000}); the gateway ends this stream, reconnect to resume`);
       return sub.end();
     }
-    const delay = Math.max(backoff, hub.backendRetryMs ?? 0);
-    backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    let delay = hub.backendRetryMs ?? 0;
+    if (productive) {
+      productive = false;
+      backoff = MIN_BACKOFF_MS;
+    } else {
+      delay = Math.max(backoff, delay);
+      backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+    }
     sub.comment(`${why}; the gateway reconnects in ${delay} ms${laneLastId !== undefined ? ` with Last-Event-ID ${laneLastId}` : ''}`);
     timer = setTimeout(connect, delay);
   };
 
   sub.res.on('close', () => {
     clearTimeout(timer);
-    upstream?.close();
+    const windowMs = Math.min(runtime.lingerSeconds, runtime.replay.maxAgeSeconds) * 1000;
+    if (!upstream || !opened || windowMs <= 0 || runtime.replay.maxEvents === 0) return upstream?.close();
+    // Keep this upstream recording for the replay window: a client that comes back finds what it
+    // missed even if it was the stream's only subscriber and the backend ignores Last-Event-ID.
+    // One recorder per stream (every lane of a stream gets the same bytes); a lane that opens
+    // takes over, its replay covering what the recorder kept.
+    const recording = upstream;
+    const stop = () => {
+      clearTimeout(until);
+      recording.close();
+      if (upstream === recording) upstream = undefined;
+    };
+    const until = setTimeout(() => hub.stopRecorder(stop), windowMs);
+    until.unref();
+    hub.adoptRecorder(stop);
   });
   connect();
 }

@@ -62,6 +62,7 @@ export class StreamHub implements HistoryOwner {
   lastActiveAt = Date.now();
   private heartbeat: NodeJS.Timeout | undefined;
   private lanes = 0;
+  private recorder: (() => void) | undefined;
 
   // Shared mode only.
   private state: SharedState = 'idle';
@@ -110,9 +111,24 @@ export class StreamHub implements HistoryOwner {
     return this.subscriberCount === 0;
   }
 
+  /** Per-client mode: stops the upstream of a departed client, still recording (`only`: if it is this one). */
+  stopRecorder(only?: () => void): void {
+    const stop = this.recorder;
+    if (!stop || (only && stop !== only)) return;
+    this.recorder = undefined;
+    stop();
+  }
+
+  /** Per-client mode: a departed client's upstream records for the replay window; it replaces any earlier one. */
+  adoptRecorder(stop: () => void): void {
+    this.stopRecorder();
+    this.recorder = stop;
+  }
+
   /** Under memory pressure an idle stream's history went: stop recording it (its clients will hear of the gap). */
   historyEvicted(): void {
     if (!this.idle) return;
+    this.stopRecorder();
     clearTimeout(this.lingerTimer);
     this.lingerTimer = undefined;
     this.stopShared();
@@ -160,6 +176,7 @@ export class StreamHub implements HistoryOwner {
 
   /** Ends every subscriber, closes the upstream and leaves the memory budget (gateway stop, undeploy, eviction). */
   close(): void {
+    this.stopRecorder();
     clearTimeout(this.retryTimer);
     clearTimeout(this.lingerTimer);
     this.stopHeartbeat();
