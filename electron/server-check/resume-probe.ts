@@ -86,11 +86,15 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
   if (typeof first === 'string') return { log, drops, refused, shortfall: first };
   capture = first;
   let shortfall: string | undefined;
+  // Drops at random points spread over the first 70% of the run (one in each slice), each after at
+  // least one event on the connection, so the history a resume needs spans the run, not its first second.
+  const slice = (Math.max(0, input.deadline - Date.now()) * 0.7) / Math.max(1, input.drops);
+  const start = Date.now();
   for (let i = 0; i < input.drops; i++) {
-    // A random point: after 1 to 3 more events on this connection.
-    const target = capture.eventCount() + 1 + Math.floor(random() * 3);
+    const dropAt = start + slice * (i + random());
+    const target = capture.eventCount() + 1;
     const current: StreamCapture = capture;
-    if (!(await waitUntil(() => current.eventCount() >= target || current.endedAt() !== undefined))) {
+    if (!(await waitUntil(() => (current.eventCount() >= target && Date.now() >= dropAt) || current.endedAt() !== undefined))) {
       shortfall = `only ${drops} of ${input.drops} drops fit in the run (too few events in the time: try a longer --duration)`;
       break;
     }
