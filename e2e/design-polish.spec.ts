@@ -314,7 +314,7 @@ test('Tab is not trapped in the editor: reached by Tab it moves on (Ctrl+M switc
   await createApi(page, 'Keyboard Feed', '/keyboard');
   const design = new DesignPage(page);
   await design.open();
-  const inEditor = () => page.evaluate(() => Boolean(document.activeElement?.closest('[data-testid="design-editor"]')));
+  const inEditor = () => page.locator('[data-testid="design-editor"]').evaluate((editor) => editor.contains(editor.ownerDocument.activeElement));
   const before = await design.text();
 
   // The last control of the forms, then Tab: into the editor, and Tab again: out of it, text unchanged.
