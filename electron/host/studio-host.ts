@@ -22,7 +22,6 @@ import { serverCheckHandlers, type ServerCheckMethods } from '../server-check/se
 import { recordingHandlers, type RecordingMethods } from '../record/recording-handlers.ts';
 import { mockApiFromDocument } from '../mock/mock-api-input.ts';
 import { withRecordingPaths } from '../mock/scenarios/recording-paths.ts';
-import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
 import { APP_VERSION } from './app-version.ts';
 
 /**
@@ -281,7 +280,7 @@ export class StudioHost {
   /** The mock serves each API whose endpoint points at it, per topic, from its document. */
   syncMock(): void {
     if (!this.mock) return;
-    this.mock.setApis(this.project.list().apis.map((e) => withRecordingPaths(mockApiFromDocument(e.id, e.api, parseDocumentText(e.text).data).api, e.file)));
+    this.mock.setApis(this.project.list().apis.map((e) => withRecordingPaths(mockApiFromDocument(e.id, e.api, e.resolved).api, e.file)));
   }
 
   changed(): void {

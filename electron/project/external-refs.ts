@@ -47,16 +47,24 @@ export async function unresolvedExternalRefs(text: string, file: string): Promis
   return problems;
 }
 
-/** The document with every reference into another file inlined (`export --bundle`). */
-export async function bundleApiFile(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+/** The document with every reference into another file inlined (`export --bundle`, the mock). */
+export async function bundleApiDocument(file: string): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; message: string }> {
   try {
     const { default: bundle } = await import('@asyncapi/bundler');
     const document = await bundle([path.resolve(file)]);
-    const data = document.json();
-    return { ok: true, text: file.toLowerCase().endsWith('.json') ? JSON.stringify(data, null, 2) + '\n' : stringify(data, { lineWidth: 0 }) };
+    const data: unknown = document.json();
+    if (typeof data !== 'object' || data === null) return { ok: false, message: `Cannot bundle ${path.basename(file)}: the bundler returned no document.` };
+    return { ok: true, data: data as Record<string, unknown> };
   } catch (error) {
     return { ok: false, message: `Cannot bundle ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}` };
   }
+}
+
+/** The bundled document as text, in the file's own format. */
+export async function bundleApiFile(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const bundled = await bundleApiDocument(file);
+  if (!bundled.ok) return bundled;
+  return { ok: true, text: file.toLowerCase().endsWith('.json') ? JSON.stringify(bundled.data, null, 2) + '\n' : stringify(bundled.data, { lineWidth: 0 }) };
 }
 
 /** A relative file reference rewritten for a document written in another folder. */

@@ -8,7 +8,7 @@ import { defaultContext, gatewayBasePath } from '../../shared/model/context.ts';
 import { validateDraft } from '../../shared/model/validate.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
 import { acceptApiDocument } from '../../shared/asyncapi/accept-document.ts';
-import { hasExternalRefs, unresolvedExternalRefs } from './external-refs.ts';
+import { bundleApiDocument, hasExternalRefs, unresolvedExternalRefs } from './external-refs.ts';
 import { readSseApi } from '../../shared/asyncapi/read-sse-api.ts';
 import { writeAsyncApi3 } from '../../shared/asyncapi/write-sse-api.ts';
 import type { ProjectProblem } from '../../shared/api/contract.ts';
@@ -28,6 +28,8 @@ export interface ProjectApi {
   basePath: string;
   /** The text this entry was read from: a write refuses to go over a file changed since. */
   text: string;
+  /** The parsed document, with `$ref`s into other files inlined (what the mock reads). */
+  resolved: unknown;
 }
 
 const API_FILE = /\.(ya?ml|json)$/i;
@@ -310,7 +312,9 @@ async function loadApiFile(file: string, rel: string, explicit: boolean): Promis
   const read = acceptApiDocument(text, file);
   const problems = read.ok ? (hasExternalRefs(read.data) ? await unresolvedExternalRefs(text, file) : []) : read.problems;
   if (!read.ok || problems.length) return { text, problems: problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column ?? 1 } : {}), message: p.message })) };
-  return { id: rel, file, api: read.api, basePath: gatewayBasePath(read.api.context, read.api.version), text };
+  const bundled = hasExternalRefs(read.data) ? await bundleApiDocument(file) : undefined;
+  if (bundled && !bundled.ok) return { text, problems: [{ file: rel, message: bundled.message }] };
+  return { id: rel, file, api: read.api, basePath: gatewayBasePath(read.api.context, read.api.version), text, resolved: bundled?.ok ? bundled.data : read.data };
 }
 
 async function findCandidateFiles(root: string, depth = 0): Promise<string[]> {
