@@ -22,7 +22,7 @@ export function framingCheck(e: RunEvidence): CheckResult {
   if (b.badRetryCount) warns.push(`${b.badRetryCount} retry: value${b.badRetryCount === 1 ? '' : 's'} not a number (${b.badRetry.map((r) => JSON.stringify(r)).join(', ')}): clients ignore them`);
   const unknownFields = c.parseErrors.filter((p) => p.startsWith('unknown-field'));
   if (unknownFields.length) warns.push(`fields no client knows: ${unknownFields.slice(0, 3).join('; ')}`);
-  const evidence = [`${b.bytes} bytes, ${b.lines} lines, ${c.eventCount()} events, ${c.comments.count} comments`, ...fails, ...warns];
+  const evidence = [`${b.bytes} bytes, ${b.lines} lines, ${c.eventCount()} events, ${c.comments.count} comment${c.comments.count === 1 ? "" : "s"}`, ...fails, ...warns];
   const status = fails.length ? 'fail' : warns.length ? 'warn' : 'pass';
   return { ...base, status, summary: fails[0] ?? warns[0] ?? 'parses cleanly: UTF-8, LF line ends, blank line after every event', evidence, figures: { ...b } };
 }
