@@ -63,4 +63,8 @@ test('two APIs with /prices/{symbol} on the mock each stream their own messages'
   const listed = await callStudio<{ problems: Array<{ file: string; message: string }> }>(page, 'apis.list', {});
   const clash = listed.problems.filter((p) => p.message.includes('both mock /prices/{symbol}'));
   expect(clash.map((p) => p.file).sort()).toEqual(['hotel.asyncapi.yaml', 'stock-ticker.asyncapi.yaml']);
+  // ... listed in the sidebar's problems, one per document (a click opens it in the Design page).
+  const items = page.getByTestId('problem-item').filter({ hasText: 'both mock /prices/{symbol}' });
+  await expect(items).toHaveCount(2);
+  await expect(items.nth(0)).toHaveAttribute('data-file', /^(hotel|stock-ticker)\.asyncapi\.yaml$/);
 });
