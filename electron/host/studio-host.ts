@@ -22,6 +22,7 @@ import { serverCheckHandlers, type ServerCheckMethods } from '../server-check/se
 import { recordingHandlers, type RecordingMethods } from '../record/recording-handlers.ts';
 import { mockApiFromDocument } from '../mock/mock-api-input.ts';
 import { withRecordingPaths } from '../mock/scenarios/recording-paths.ts';
+import { readMock } from '../../shared/asyncapi/read-mock.ts';
 import { APP_VERSION } from './app-version.ts';
 
 /**
@@ -225,6 +226,7 @@ export class StudioHost {
     const gatewayUrl = this.gateway?.url;
     const httpsUrl = this.gateway?.httpsUrl;
     const transports = entry.api.runtime.transports;
+    const mocked = readMock(entry.resolved).mock;
     return {
       id: entry.id,
       name: entry.api.name,
@@ -241,6 +243,7 @@ export class StudioHost {
         ...(t.backendPath ? { backendPath: t.backendPath } : {}),
         gatewayUrl: gatewayUrl && transports.http ? gatewayUrl + entry.basePath + (t.path === '/' ? '' : t.path) : null,
         gatewayHttpsUrl: httpsUrl && transports.https ? httpsUrl + entry.basePath + (t.path === '/' ? '' : t.path) : null,
+        mocked: Object.hasOwn(mocked, t.path),
       })),
     };
   }

@@ -33,6 +33,8 @@ export interface TopicSummary {
   gatewayUrl: string | null;
   /** The same over HTTPS (HTTP/2), or null when HTTPS is off for the gateway or this API. */
   gatewayHttpsUrl: string | null;
+  /** The topic has a valid `x-mock` of its own: the mock serves it from that, even a catch-all (`/*`) that would otherwise fall back to the built-in streams. */
+  mocked: boolean;
 }
 
 export interface ApiSummary {

@@ -35,4 +35,10 @@ describe('builtInStreamsNotOverridden', () => {
     expect(builtInStreamsNotOverridden(MOCK, [{ path: '/*' }, { path: '/prices/{symbol}' }])).toEqual(['/prices', '/counter', '/clock']);
     expect(builtInStreamsNotOverridden(MOCK, [{ path: '/prices' }, { path: '/clock' }])).toEqual(['/prices/ACME', '/counter']);
   });
+
+  it('a catch-all with an x-mock of its own overrides every built-in stream; one without leaves them', () => {
+    expect(builtInStreamsNotOverridden(MOCK, [{ path: '/*', mocked: true }])).toEqual([]);
+    expect(builtInStreamsNotOverridden(MOCK, [{ path: '/*', mocked: false }])).toEqual(MOCK);
+    expect(builtInStreamsNotOverridden(MOCK, [{ path: '/prices/*', mocked: true }])).toEqual(['/prices', '/counter', '/clock']);
+  });
 });

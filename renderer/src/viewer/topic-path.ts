@@ -40,9 +40,10 @@ export function sameOrigin(a: string | null | undefined, b: string | null | unde
  * The mock's built-in streams that this API's document does not override: a request path that a
  * topic of the document matches is served by that topic (its messages, its x-mock), not by the
  * built-in stream, so it is not offered as one. A catch-all topic ("/*", WSO2's default) without a
- * mock block of its own leaves the built-in streams as they are, as the mock does.
+ * mock block of its own leaves the built-in streams as they are, as the mock does; one with its own
+ * x-mock (`mocked`, from the host) overrides them like any other topic.
  */
-export function builtInStreamsNotOverridden(candidates: readonly string[], topics: ReadonlyArray<{ path: string }>): string[] {
-  const overriding = topics.filter((t) => !t.path.endsWith('*')).map((t) => topicPattern(t.path));
+export function builtInStreamsNotOverridden(candidates: readonly string[], topics: ReadonlyArray<{ path: string; mocked?: boolean }>): string[] {
+  const overriding = topics.filter((t) => t.mocked || !t.path.endsWith('*')).map((t) => topicPattern(t.path));
   return candidates.filter((c) => !overriding.some((pattern) => pattern.test(c)));
 }
