@@ -1,5 +1,5 @@
 import { convert } from '@asyncapi/converter';
-import { isRecord, recordEntries } from './plain-data.ts';
+import { cloneData, isRecord, recordEntries } from './plain-data.ts';
 import type { PointOfView } from './read-channels.ts';
 import type { Report } from './read-identity.ts';
 import { upgradeHttpBindings } from './upgrade-http-bindings.ts';
@@ -16,7 +16,7 @@ import { upgradeHttpBindings } from './upgrade-http-bindings.ts';
  * `pointOfView` picks the action a `subscribe` becomes: application -> send, client -> receive.
  */
 export function convert2to3(source: Record<string, unknown>, pov: PointOfView, warn: Report): Record<string, unknown> {
-  const doc = structuredClone(source);
+  const doc = cloneData(source);
   const parameters = new Map<string, Record<string, unknown>>();
   const ids = channelIds(Object.keys(isRecord(doc.channels) ? doc.channels : {}));
   for (const [key, channel] of recordEntries(doc.channels)) {

@@ -1,4 +1,4 @@
-import { isRecord, recordEntries } from './plain-data.ts';
+import { cloneData, isRecord, recordEntries } from './plain-data.ts';
 import { operationChannelKey, pointOfView3, topicAction } from './read-channels.ts';
 import type { Report } from './read-identity.ts';
 import { findRefs, resolvePointer } from './read-refs.ts';
@@ -17,7 +17,7 @@ import { findRefs, resolvePointer } from './read-refs.ts';
  * operation of the same direction on one channel ...) is named in a warning, never dropped silently.
  */
 export function convert3to2(source: Record<string, unknown>, warn: Report): Record<string, unknown> {
-  const doc = structuredClone(source);
+  const doc = cloneData(source);
   const side = topicAction(pointOfView3(doc));
   const channels = recordEntries(doc.channels);
   const keys = new Set(channels.map(([k]) => k));

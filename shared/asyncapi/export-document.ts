@@ -8,7 +8,7 @@ import { withoutExtensions } from './export-extensions.ts';
 import type { ExportProfile } from './export-parts.ts';
 import { exportRemovals, type Removal } from './export-removals.ts';
 import { findRefs } from './read-refs.ts';
-import { isRecord, recordEntries, type DocPath } from './plain-data.ts';
+import { cloneData, isRecord, recordEntries, type DocPath } from './plain-data.ts';
 import { pointOfView3 } from './read-channels.ts';
 import { setPointOfView } from './point-of-view.ts';
 import { applyWso2Profile } from './profile-wso2.ts';
@@ -79,11 +79,11 @@ function convertVersion(source: Record<string, unknown>, options: DocumentExport
   const major = String(source.asyncapi).startsWith('3') ? 3 : 2;
   if (options.asyncapi === '2.6') {
     if (major === 3) return convert3to2(source, warn);
-    return { ...structuredClone(source), asyncapi: '2.6.0' };
+    return { ...cloneData(source), asyncapi: '2.6.0' };
   }
   // 2.x subscribe = the application sends. WSO2 imports the client's view (receive).
   if (major === 2) return convert2to3(source, options.profile === 'wso2' ? 'client' : 'application', warn);
-  const doc = structuredClone(source);
+  const doc = cloneData(source);
   if (doc.asyncapi !== '3.0.0') {
     // 3.1 only adds ROS 2 bindings to 3.0.
     if (JSON.stringify(doc).includes('"ros2"')) warn(['asyncapi'], `AsyncAPI ${String(doc.asyncapi)} -> 3.0: ros2 bindings are not part of 3.0; they are kept but 3.0 tools may reject them.`);

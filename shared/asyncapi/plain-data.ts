@@ -14,3 +14,8 @@ export function recordEntries(value: unknown): Array<[string, Record<string, unk
 export function templateParams(template: string): string[] {
   return [...new Set([...template.matchAll(/\{([^{}]+)\}/g)].map((m) => m[1] as string))];
 }
+
+/** A deep copy of parsed YAML/JSON (plain data only: no dates, no cycles). */
+export function cloneData<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
