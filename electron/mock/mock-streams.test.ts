@@ -104,4 +104,15 @@ describe('MockStreams total rate', () => {
     expect(streams.get('d', () => rec(d))).toBe(d);
     expect(a.stopped).toBe(true);
   });
+
+  it('keeps idle streams that no longer tick (their histories) when making room for rate', () => {
+    const streams = new MockStreams(() => 0, 100, undefined, { maxTotalEventsPerSecond: 1500 });
+    const quiet = ticking(0);
+    quiet.isIdle = true;
+    streams.get('quiet', () => rec(quiet));
+    streams.get('busy', () => rec(ticking(1000)));
+    const more = ticking(1000);
+    expect(streams.get('more', () => rec(more))).toBeUndefined();
+    expect(quiet.stopped).toBe(false);
+  });
 });

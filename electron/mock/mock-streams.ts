@@ -67,10 +67,13 @@ export class MockStreams {
       // Its rate must fit beside what ticks already (idle streams make room first).
       const rate = streamRate(entry.stream);
       while (this.totalRate() + rate > this.maxTotalEventsPerSecond) {
-        if (!this.evictOldestIdle()) {
+        // Only a lingering (still ticking) idle stream gives rate back; stopped ones keep their history.
+        const lingering = this.idleByAge().find(([, r]) => (r.stream.eventsPerSecond ?? 0) > 0);
+        if (!lingering) {
           entry.stream.stop();
           return undefined;
         }
+        this.evict(...lingering);
       }
       entry.stream.onIdle = () => {
         entry.lastUsed = this.now();
