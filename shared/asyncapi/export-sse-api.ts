@@ -22,7 +22,12 @@ export const EXPORT_FORMATS = ['yaml', 'json'] as const;
 export const EXPORT_VERSIONS = ['3.0', '2.6'] as const;
 export const EXPORT_PROFILES = ['studio', 'clean', 'wso2'] as const;
 
-/** The API as an AsyncAPI document's text. Deterministic: the same API always gives the same bytes. */
+/**
+ * A new AsyncAPI document made from the forms' model: what a new API (or a new project file) starts
+ * from. Deterministic: the same API always gives the same bytes. Exporting an existing API never
+ * comes here: exportApiDocument transforms the API's own document, so nothing the model does not
+ * know (schemas, examples, x-mock ...) is lost.
+ */
 export function exportSseApi(api: SseApi, options: ExportOptions): string {
   const built = options.asyncapi === '3.0' ? buildDocument3(api, options.profile) : buildDocument2(api, options.profile);
   const doc = options.profile === 'clean' ? stripExtensions(built) : built;
