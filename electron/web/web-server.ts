@@ -7,6 +7,7 @@ import { encodeSseComment, encodeSseMessage } from '../../shared/sse/encode.ts';
 import type { StudioHost } from '../host/studio-host.ts';
 import { dispatch } from '../host/dispatch.ts';
 import { baseUrl, listen } from '../host/listen.ts';
+import { isLocalHostHeader } from '../gateway/security/host-header.ts';
 import { serveStatic } from './static-files.ts';
 
 /**
@@ -106,7 +107,7 @@ export class WebServer {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!this.hostAllowed(req.headers.host)) {
+    if (!isLocalHostHeader(req.headers.host, this.options.host, this.port)) {
       res.writeHead(421, { 'content-type': 'text/plain' }).end('Misdirected request: unknown Host header.\n');
       return;
     }
@@ -148,14 +149,6 @@ export class WebServer {
       clearInterval(heartbeat);
       unsubscribe();
     });
-  }
-
-  private hostAllowed(host: string | undefined): boolean {
-    if (!host) return false;
-    const allowed = new Set([`127.0.0.1:${this.port}`, `localhost:${this.port}`, `[::1]:${this.port}`]);
-    const bound = this.options.host.includes(':') ? `[${this.options.host}]` : this.options.host;
-    allowed.add(`${bound}:${this.port}`);
-    return allowed.has(host.toLowerCase());
   }
 
   private authorized(req: IncomingMessage): boolean {

@@ -1,5 +1,5 @@
 /**
- * The Host check of the Studio API (electron/web/web-server.ts), for the gateway's own pages
+ * The Host check of the Studio API (electron/web/web-server.ts) and the gateway's own pages
  * (/_studio/metrics): only requests addressed to this machine by a loopback name, or by the
  * address the server is bound to, with the port they came in on. A DNS-rebinding page (evil.test
  * resolving to 127.0.0.1) sends its own name in Host and is refused.
