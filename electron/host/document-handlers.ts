@@ -17,6 +17,7 @@ export type DocumentMethods =
   | 'documents.delete'
   | 'documents.saveDraft'
   | 'documents.discardDraft'
+  | 'documents.resolved'
   | 'project.open'
   | 'project.recent'
   | 'project.create';
@@ -84,6 +85,14 @@ export function documentHandlers(host: DocumentHandlerDeps): Pick<StudioHandlers
       }
     },
     'documents.discardDraft': async ({ id }) => ok({ discarded: await host.recovery.discard(id) }),
+    'documents.resolved': async ({ id }) => {
+      const doc = host.project.document(id);
+      if (!doc) return fail('not_found', `There is no document "${id}" in the project.`);
+      // The loader inlined the other files when it read the document (ProjectApi.resolved): nothing to read again.
+      const api = host.project.get(id);
+      if (!api) return fail('not_resolved', `${id} is not a valid SSE API yet: fix its problems (${doc.problems[0]?.message ?? 'see the Problems panel'}) and save.`);
+      return ok({ id, hash: doc.hash, document: api.resolved });
+    },
     'project.open': async ({ path }) => {
       try {
         await host.openProject(path);

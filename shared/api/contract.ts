@@ -240,6 +240,13 @@ export interface StudioMethods {
   /** Unsaved editor text, kept outside the project for crash recovery. */
   'documents.saveDraft': { params: { id: string; text: string; baseHash: string }; result: { savedAt: number } };
   'documents.discardDraft': { params: { id: string }; result: { discarded: boolean } };
+  /**
+   * The saved document as the project loader read it, with every `$ref` into another project file
+   * (`./schemas.json#/Price`) inlined: what the mock and the contract check validate against. The
+   * renderer cannot read files; nothing is fetched from the network. `hash` is the saved text's.
+   * Refused (`not_resolved`) for a document that is not a valid SSE API.
+   */
+  'documents.resolved': { params: { id: string }; result: { id: string; hash: string; document: unknown } };
   /** Opens another project folder (or AsyncAPI file) in this host. */
   'project.open': { params: { path: string }; result: HostInfo };
   'project.recent': { params: Record<string, never>; result: { projects: RecentProject[] } };

@@ -92,6 +92,7 @@ const CHECKS: { [M in StudioMethod]: Check<M> } = {
   'documents.delete': strings(['id'], ['baseHash']),
   'documents.saveDraft': strings(['id', 'text', 'baseHash']),
   'documents.discardDraft': strings(['id']),
+  'documents.resolved': strings(['id']),
   'project.open': strings(['path']),
   'project.recent': empty(),
   'project.create': strings(['path']),
