@@ -3,9 +3,9 @@ import Link from '@mui/material/Link';
 import Typography, { type TypographyProps } from '@mui/material/Typography';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { MONO_FONT } from '../theme.ts';
-import { parseMarkdown, type Inline } from './markdown.ts';
+import { parseMarkdown, type Inline } from '../../../shared/markdown/parse-markdown.ts';
 
-/** A description written in Markdown (a safe subset, see markdown.ts), rendered as React elements: raw HTML stays text. */
+/** A description written in Markdown (a safe subset, see shared/markdown/parse-markdown.ts), rendered as React elements: raw HTML stays text. */
 export function Markdown({ text, color = 'text.secondary', testId }: { text: string; color?: TypographyProps['color']; testId?: string }) {
   const blocks = useMemo(() => parseMarkdown(text), [text]);
   return (

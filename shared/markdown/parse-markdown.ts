@@ -1,8 +1,10 @@
 /**
  * A small, safe subset of CommonMark for AsyncAPI descriptions (which "MAY use CommonMark"):
  * paragraphs, headings, bullet and numbered lists, fenced code, **bold**, *emphasis*, `code` and
- * [links](https://...). It parses to data that is rendered as React elements, never as HTML, so
- * raw HTML in a description shows as text; links are kept only for http(s) and mailto.
+ * [links](https://...). It parses to data (no HTML, no DOM): the Docs tab renders it as React
+ * elements (renderer/src/widgets/Markdown.tsx) and the exported page as escaped HTML
+ * (markdown-html.ts), so raw HTML in a description always shows as text; links are kept only for
+ * http(s) and mailto.
  */
 export type Inline =
   | { t: 'text'; v: string }
@@ -63,6 +65,11 @@ export function parseMarkdown(text: string): Block[] {
 
 const SAFE_LINK = /^(https?:\/\/|mailto:)/i;
 
+/** Links in descriptions go only to the web or to a mail address: never `javascript:`, `data:`, `file:` ... */
+export function isSafeLink(href: string): boolean {
+  return SAFE_LINK.test(href);
+}
+
 export function parseInline(text: string): Inline[] {
   const out: Inline[] = [];
   let plain = '';
@@ -79,22 +86,25 @@ export function parseInline(text: string): Inline[] {
       i += code[0].length;
       continue;
     }
-    const strong = /^(\*\*|__)(?=\S)([\s\S]*?\S)\1/.exec(rest);
+    // `_` and `__` only open after and close before a non-word character, as in CommonMark, so
+    // snake_case and __names__ inside words stay as they are.
+    const strong = /^\*\*(?=\S)([\s\S]*?\S)\*\*/.exec(rest) ?? (wordBefore(text, i) ? null : /^__(?=\S)([\s\S]*?\S)__(?!\w)/.exec(rest));
     if (strong) {
-      push({ t: 'strong', c: parseInline(strong[2] as string) });
+      push({ t: 'strong', c: parseInline(strong[1] as string) });
       i += strong[0].length;
       continue;
     }
-    const em = /^([*_])(?=\S)([\s\S]*?\S)\1/.exec(rest);
-    if (em && (em[1] === '*' || !/\w/.test(text[i - 1] ?? ''))) {
-      push({ t: 'em', c: parseInline(em[2] as string) });
+    const em = /^\*(?=\S)([\s\S]*?\S)\*/.exec(rest) ?? (wordBefore(text, i) ? null : /^_(?=\S)([\s\S]*?\S)_(?!\w)/.exec(rest));
+    if (em) {
+      push({ t: 'em', c: parseInline(em[1] as string) });
       i += em[0].length;
       continue;
     }
-    const link = /^\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/.exec(rest);
+    // The destination may hold balanced parentheses, one level deep: (https://en.wikipedia.org/wiki/SSE_(disambiguation)).
+    const link = /^\[([^\]]+)\]\(\s*<?((?:[^()\s>]|\([^()\s>]*\))+)>?(?:\s+"[^"]*")?\s*\)/.exec(rest);
     if (link) {
       const href = link[2] as string;
-      if (SAFE_LINK.test(href)) push({ t: 'link', href, c: parseInline(link[1] as string) });
+      if (isSafeLink(href)) push({ t: 'link', href, c: parseInline(link[1] as string) });
       else push({ t: 'text', v: link[1] as string });
       i += link[0].length;
       continue;
@@ -104,4 +114,8 @@ export function parseInline(text: string): Inline[] {
   }
   if (plain) out.push({ t: 'text', v: plain });
   return out;
+}
+
+function wordBefore(text: string, i: number): boolean {
+  return /\w/.test(text[i - 1] ?? '');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseInline, parseMarkdown } from './markdown.ts';
+import { parseInline, parseMarkdown } from './parse-markdown.ts';
 
 describe('parseMarkdown', () => {
   it('reads paragraphs, headings, lists and fenced code', () => {
@@ -28,5 +28,19 @@ describe('parseMarkdown', () => {
       { t: 'em', c: [{ t: 'text', v: 'slow' }] },
       { t: 'text', v: ' but not snake_case_name' },
     ]);
+  });
+
+  it('keeps underscores inside words: `window.__pwned = 1 ... window.__pwned` is no emphasis', () => {
+    const text = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
+    expect(parseInline(text)).toEqual([{ t: 'text', v: text }]);
+    expect(parseInline('__MAX__ and a__b__c')).toEqual([{ t: 'strong', c: [{ t: 'text', v: 'MAX' }] }, { t: 'text', v: ' and a__b__c' }]);
+  });
+
+  it('drops javascript:, data: and other schemes whatever their case, keeping the link text', () => {
+    for (const href of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html;base64,PHNjcmlwdD4=', 'file:///etc/passwd', '//evil.example', 'vbscript:x']) {
+      expect(parseInline(`[click](${href})`)).toEqual([{ t: 'text', v: 'click' }]);
+    }
+    expect(parseInline('[SSE](https://en.wikipedia.org/wiki/SSE_(x)).')).toEqual([{ t: 'link', href: 'https://en.wikipedia.org/wiki/SSE_(x)', c: [{ t: 'text', v: 'SSE' }] }, { t: 'text', v: '.' }]);
+    expect(parseInline('[mail](mailto:ops@example.com)')).toEqual([{ t: 'link', href: 'mailto:ops@example.com', c: [{ t: 'text', v: 'mail' }] }]);
   });
 });
