@@ -13,9 +13,9 @@ const GITTER = readFileSync(path.join(REPO_ROOT, 'test/fixtures/docs/gitter-stre
 const SECRET = 'e2e-SECRET-key-4711';
 const HOSTILE = '<script>window.__pwned = 1</script><img src=x onerror="window.__pwned = 2">';
 
-/** An API key with a secret value (after the line `rootAnchor`), and an info.description (the line `infoLine` is kept before it) that tries to run a script. */
+/** An API key with a secret value (after the line `rootAnchor`), and an info.description (the line `infoLine` is kept before it) in Markdown that tries to run a script. */
 function withKeyAndHostileText(text: string, rootAnchor: RegExp, infoLine: RegExp): string {
-  const description = `  description: ${JSON.stringify(`Docs test. ${HOSTILE}`)}`;
+  const description = `  description: ${JSON.stringify(`Docs **bold** test. ${HOSTILE}`)}`;
   return text.replace(rootAnchor, (line) => `${line}\nx-gateway:\n  security: { type: apiKey, in: header, name: X-Docs-Key, keys: [${SECRET}] }`).replace(infoLine, (line) => `${line}\n${description}`);
 }
 
@@ -52,6 +52,8 @@ async function expectOffline(browser: Browser, file: string, topic: string): Pro
     await expect(opened.page.locator('[data-section="security"]')).toContainText('X-Docs-Key');
     // The hostile description shows as text and runs nothing (no script, no image request).
     await expect(opened.page.locator('header')).toContainText('<script>window.__pwned = 1</script>');
+    // Its Markdown is rendered: **bold** is a <strong>.
+    await expect(opened.page.locator('header strong')).toHaveText('bold');
     expect(await opened.page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
     // The copy button's script runs (it is allowed by hash): a click answers.
     await opened.page.locator(`section[data-topic="${topic}"] button[data-copy]`).first().click();
@@ -137,6 +139,10 @@ test('the official 2.6 gitter-streaming example: Docs tab and HTML docs, offline
   await expect(topic.getByTestId('docs-flow-backend')).toHaveText('https://stream.gitter.im/v1/rooms/{roomId}/{resource}');
   await expect(page.getByTestId('docs-security')).toContainText('X-Docs-Key');
   await expect(page.getByTestId('docs-panel')).not.toContainText(SECRET);
+  // The description's Markdown is rendered (a <strong>), its HTML stays text.
+  await expect(page.getByTestId('docs-description').locator('strong')).toHaveText('bold');
+  await expect(page.getByTestId('docs-description')).toContainText('<script>window.__pwned = 1</script>');
+  expect(await page.evaluate(() => (globalThis as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
 
   const downloading = page.waitForEvent('download');
   await page.getByTestId('docs-panel').getByTestId('export-html-docs').click();

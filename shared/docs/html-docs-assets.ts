@@ -42,6 +42,7 @@ button:hover { border-color: var(--accent); }
 .flow .node b { display: block; font-size: 12px; color: var(--muted); text-transform: uppercase; letter-spacing: .05em; }
 .flow .arrow { display: flex; flex-direction: column; justify-content: center; align-items: center; padding: 0 8px; color: var(--muted); font-size: 12px; min-width: 70px; text-align: center; }
 .flow .arrow::after { content: ""; display: block; width: 100%; height: 0; border-top: 2px solid var(--accent); margin-top: 2px; }
+.md { overflow-wrap: anywhere; } .md > :first-child { margin-top: 0; } .md > :last-child { margin-bottom: 0; } .md p { margin: 6px 0; white-space: pre-line; } .md .md-h { font-weight: 600; } .md ul, .md ol { margin: 6px 0; padding-left: 22px; } .md a { color: var(--accent); }
 .note { border-left: 3px solid var(--accent); padding: 4px 12px; margin: 8px 0; }
 details > summary { cursor: pointer; color: var(--accent); margin: 4px 0; }
 footer { margin-top: 48px; color: var(--muted); font-size: 13px; }

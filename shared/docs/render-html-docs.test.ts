@@ -100,6 +100,21 @@ describe('renderHtmlDocs', () => {
     expect(out).toContain('fromUser.username');
   });
 
+  it('renders Markdown in the API, channel, message and parameter descriptions, with no markup or link of the document\'s own', () => {
+    const doc = structuredClone(CLEAN_3_0) as unknown as { info: Record<string, unknown>; channels: { prices: Record<string, unknown> & { parameters: { symbol: Record<string, unknown> } } }; components: { messages: { Price: Record<string, unknown> } } };
+    doc.info.description = 'Live **quotes**. See [the desk](https://example.com/desk).';
+    doc.channels.prices.description = '- one *symbol*\n- [run me](javascript:alert(1))';
+    doc.channels.prices.parameters.symbol.description = 'The `symbol`, e.g. <b onclick=alert(1)>ACME</b>.';
+    doc.components.messages.Price.description = `A **quote**. ${HOSTILE}`;
+    const out = renderHtmlDocs(doc, GATEWAY);
+    expect(out).toContain('<div class="md"><p>Live <strong>quotes</strong>. See <a href="https://example.com/desk" target="_blank" rel="noopener noreferrer">the desk</a>.</p></div>');
+    expect(out).toContain('<div class="md"><ul><li>one <em>symbol</em></li><li>run me</li></ul></div>');
+    expect(out).toContain('<td><div class="md"><p>The <code>symbol</code>, e.g. &lt;b onclick=alert(1)&gt;ACME&lt;/b&gt;.</p></div></td>');
+    expect(out).toContain('<p>A <strong>quote</strong>. &lt;script&gt;window.__pwned = 1&lt;/script&gt;');
+    expect(out).not.toMatch(/javascript:|<b\s|<img|<script>window/i);
+    expect(out.match(/<a\s/g)).toHaveLength(1);
+  });
+
   it('survives a recursive schema and junk where objects belong', () => {
     const doc = {
       asyncapi: '3.0.0',

@@ -2,6 +2,7 @@ import { curlCommand } from '../snippets/curl-command.ts';
 import { eventSourceSnippet } from '../snippets/eventsource-snippet.ts';
 import { describeGatewaySecurity } from './describe-security.ts';
 import type { DocsExample, DocsGateway, DocsMessage, DocsModel, DocsTopic } from './docs-model.ts';
+import { markdownToHtml } from '../markdown/markdown-html.ts';
 import { escapeHtml as h } from './escape-html.ts';
 import { DOCS_CONTENT_SECURITY_POLICY, DOCS_SCRIPT, DOCS_STYLE } from './html-docs-assets.ts';
 import { readDocsModel } from './read-docs-model.ts';
@@ -27,7 +28,7 @@ export function renderDocsModel(model: DocsModel, options: HtmlDocsOptions = {})
   const ids = idMaker();
   const body = [
     `<header><h1>${h(model.title)}<span class="badge">v${h(model.version)}</span><span class="badge">AsyncAPI ${h(model.asyncapi)}</span><span class="badge">Server-Sent Events</span></h1>`,
-    model.description ? `<p class="text">${h(model.description)}</p>` : '',
+    model.description ? md(model.description) : '',
     '</header>',
     '<h2>Security</h2>',
     `<p data-section="security">${h(describeGatewaySecurity(model.security))}</p>`,
@@ -71,12 +72,12 @@ function topicHtml(topic: DocsTopic, model: DocsModel, ids: () => string): strin
   return [
     `<section class="topic" data-topic="${h(topic.path)}">`,
     `<h3>${h(topic.path)}</h3>`,
-    topic.description ? `<p class="text">${h(topic.description)}</p>` : '',
+    topic.description ? md(topic.description) : '',
     ...urls,
     flowHtml(topic),
     topic.parameters.length
       ? `<h4>Parameters</h4><table><thead><tr><th>Name</th><th>Description</th><th>Schema</th></tr></thead><tbody>${topic.parameters
-          .map((p) => `<tr><td class="mono">${h(p.name)}</td><td class="text">${h(p.description ?? '')}</td><td class="mono">${p.schema === undefined ? '' : h(JSON.stringify(p.schema))}</td></tr>`)
+          .map((p) => `<tr><td class="mono">${h(p.name)}</td><td>${p.description ? md(p.description) : ''}</td><td class="mono">${p.schema === undefined ? '' : h(JSON.stringify(p.schema))}</td></tr>`)
           .join('')}</tbody></table>`
       : '',
     `<h4>Messages</h4>`,
@@ -106,7 +107,7 @@ function messageHtml(message: DocsMessage): string {
     `<div class="message" data-message="${h(message.name)}">`,
     `<p><span class="mono">event: ${h(message.name)}</span>${message.title ? ` <b>${h(message.title)}</b>` : ''}${message.contentType ? `<span class="badge">${h(message.contentType)}</span>` : ''}</p>`,
     message.summary ? `<p class="text">${h(message.summary)}</p>` : '',
-    message.description ? `<p class="text">${h(message.description)}</p>` : '',
+    message.description ? md(message.description) : '',
     rows.length
       ? `<table data-payload-table><thead><tr><th>Field</th><th>Type</th><th>Required</th><th>Description</th></tr></thead><tbody>${rows
           .map((r) => `<tr><td class="mono">${h(r.name)}</td><td class="mono">${h(r.type)}</td><td>${r.required ? 'yes' : ''}</td><td class="text">${h([r.description, r.constraints].filter(Boolean).join(' · '))}</td></tr>`)
@@ -132,6 +133,11 @@ function snippetsHtml(url: string, model: DocsModel, ids: () => string): string 
     `<pre id="${curlId}" data-snippet="curl">${h(curlCommand(url, model.security))}</pre><button type="button" data-copy="${curlId}">Copy curl</button>`,
     `<details><summary>EventSource (JavaScript)</summary><pre id="${jsId}" data-snippet="eventsource">${h(eventSourceSnippet(url, model.security))}</pre><button type="button" data-copy="${jsId}">Copy snippet</button></details>`,
   ].join('\n');
+}
+
+/** A description from the document: AsyncAPI allows CommonMark there (a safe subset, escaped; see markdown-html.ts). */
+function md(text: string): string {
+  return `<div class="md">${markdownToHtml(text)}</div>`;
 }
 
 function json(value: unknown): string {

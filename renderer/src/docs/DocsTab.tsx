@@ -6,6 +6,7 @@ import type { ApiSummary } from '../../../shared/api/contract.ts';
 import { describeGatewaySecurity } from '../../../shared/docs/describe-security.ts';
 import { reconnectNote } from '../../../shared/docs/reconnect-note.ts';
 import { useStudio } from '../studio/StudioContext.tsx';
+import { Markdown } from '../widgets/Markdown.tsx';
 import { HtmlDocsButton } from './HtmlDocsButton.tsx';
 import { TopicDocs } from './TopicDocs.tsx';
 import { useLiveDocs } from './useLiveDocs.ts';
@@ -49,11 +50,7 @@ export function DocsTab({ api, liveText }: { api: ApiSummary; liveText: string |
               <Typography variant="h6" data-testid="docs-title">
                 {model.title} <Box component="span" sx={{ color: 'text.secondary', fontSize: '0.9rem' }}>v{model.version} · AsyncAPI {model.asyncapi}</Box>
               </Typography>
-              {model.description && (
-                <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
-                  {model.description}
-                </Typography>
-              )}
+              {model.description && <Markdown text={model.description} testId="docs-description" />}
             </Box>
             {text !== undefined && problems.length === 0 && <HtmlDocsButton getText={() => text} fileName={api.id} api={api} />}
           </Box>

@@ -8,6 +8,7 @@ import Typography from '@mui/material/Typography';
 import type { DocsMessage } from '../../../shared/docs/docs-model.ts';
 import { schemaRows } from '../../../shared/docs/schema-rows.ts';
 import { MONO_FONT } from '../theme.ts';
+import { Markdown } from '../widgets/Markdown.tsx';
 
 /** One message: its event name, texts, the payload as a field table and as JSON Schema, its examples. */
 export function MessageDocs({ message }: { message: DocsMessage }) {
@@ -19,11 +20,12 @@ export function MessageDocs({ message }: { message: DocsMessage }) {
         {message.title && <Box component="span" sx={{ fontFamily: 'inherit', fontWeight: 400, ml: 1 }}>{message.title}</Box>}
         {message.contentType && <Box component="span" sx={{ ml: 1, fontWeight: 400, color: 'text.secondary', fontSize: '0.75rem' }}>{message.contentType}</Box>}
       </Typography>
-      {[message.summary, message.description].filter(Boolean).map((t) => (
-        <Typography key={t} variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
-          {t}
+      {message.summary && (
+        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
+          {message.summary}
         </Typography>
-      ))}
+      )}
+      {message.description && <Markdown text={message.description} testId="docs-message-description" />}
       {rows.length > 0 && (
         <Table size="small" data-testid="docs-payload-table" sx={{ my: 1 }}>
           <TableHead>

@@ -13,6 +13,7 @@ import { eventSourceSnippet } from '../../../shared/snippets/eventsource-snippet
 import { MONO_FONT } from '../theme.ts';
 import { CopyButton } from '../widgets/CopyButton.tsx';
 import { TerminalIcon } from '../widgets/icons.tsx';
+import { Markdown } from '../widgets/Markdown.tsx';
 import { EventFlow } from './EventFlow.tsx';
 import { Code, MessageDocs } from './MessageDocs.tsx';
 
@@ -24,11 +25,7 @@ export function TopicDocs({ topic, security }: { topic: DocsTopic; security: Sec
       <Typography variant="h6" sx={{ fontFamily: MONO_FONT, fontSize: '1rem' }}>
         {topic.path}
       </Typography>
-      {topic.description && (
-        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'pre-wrap' }}>
-          {topic.description}
-        </Typography>
-      )}
+      {topic.description && <Markdown text={topic.description} testId="docs-topic-description" />}
       <Box sx={{ mt: 1 }}>
         <UrlLine transport="http" url={topic.httpUrl} />
         <UrlLine transport="https" url={topic.httpsUrl} />
@@ -49,7 +46,7 @@ export function TopicDocs({ topic, security }: { topic: DocsTopic; security: Sec
               {topic.parameters.map((p) => (
                 <TableRow key={p.name}>
                   <TableCell sx={{ fontFamily: MONO_FONT }}>{p.name}</TableCell>
-                  <TableCell>{p.description}</TableCell>
+                  <TableCell>{p.description && <Markdown text={p.description} color="inherit" />}</TableCell>
                   <TableCell sx={{ fontFamily: MONO_FONT, fontSize: '0.75rem', wordBreak: 'break-all' }}>{p.schema === undefined ? '' : JSON.stringify(p.schema)}</TableCell>
                 </TableRow>
               ))}
