@@ -11,6 +11,9 @@ import { AddIcon } from '../widgets/icons.tsx';
 import { GatewayUrls } from './GatewayUrls.tsx';
 import { SyncedField } from './SyncedField.tsx';
 import { TopicCard } from './TopicCard.tsx';
+import type { DocPath } from './doc-tree.ts';
+import { resolvedSchemaText } from './payload-ref.ts';
+import type { ResolvedDocument } from './useResolvedDocument.ts';
 
 /** Up to this many topics, every topic's fields are shown; more start folded (the newest one open). */
 const EXPANDED_UP_TO = 3;
@@ -20,7 +23,7 @@ const EXPANDED_UP_TO = 3;
  * and subscribe-only topics. Every change goes straight into the document; errors show at their
  * field, worded as what to do (shared/model/validate.ts).
  */
-export const DesignForms = memo(function DesignForms({ model, readOnly, onEdit }: { model: DesignModel; readOnly: boolean; onEdit(edit: DesignEdit): void }) {
+export const DesignForms = memo(function DesignForms({ model, readOnly, resolved, onEdit }: { model: DesignModel; readOnly: boolean; resolved?: ResolvedDocument | undefined; onEdit(edit: DesignEdit): void }) {
   const paths = model.topics.map((t) => t.path);
   const addTopic = () => {
     const base = '/events';
@@ -79,6 +82,7 @@ export const DesignForms = memo(function DesignForms({ model, readOnly, onEdit }
             canDelete={model.topics.length > 1}
             readOnly={readOnly}
             defaultExpanded={model.topics.length <= EXPANDED_UP_TO || i === model.topics.length - 1}
+            referencedPayload={topic.message.payloadRef === undefined ? undefined : referencedPayload(resolved, topic.message.at)}
             onEdit={onEdit}
           />
         ))}
@@ -86,3 +90,10 @@ export const DesignForms = memo(function DesignForms({ model, readOnly, onEdit }
     </Box>
   );
 });
+
+/** A payload from another file, read from the host's resolved document at the message's place. */
+function referencedPayload(resolved: ResolvedDocument | undefined, at: DocPath | null): { schema: string; problem?: string } {
+  if (!resolved) return { schema: '' };
+  if (!resolved.ok) return { schema: '', problem: resolved.message };
+  return { schema: resolvedSchemaText(resolved.document, at ? [...at, 'payload'] : null) };
+}

@@ -18,6 +18,7 @@ import { ProblemsPanel } from './ProblemsPanel.tsx';
 import { SaveControls } from './SaveControls.tsx';
 import { markUnsaved } from './unsaved-documents.ts';
 import { useValidation } from './useValidation.ts';
+import { useResolvedDocument } from './useResolvedDocument.ts';
 
 /**
  * The Design page of one document: forms on the left, the AsyncAPI text on the right, both bound to
@@ -35,6 +36,8 @@ export function DesignPane({ documentId, active, onDirtyChange, onTextChange }: 
   const [model, setModel] = useState<DesignModel>();
   // Same content keeps the same object, so the (memoised) forms skip re-rendering while the user types elsewhere.
   if (reading?.ok && reading.model !== model && JSON.stringify(reading.model) !== JSON.stringify(model)) setModel(reading.model);
+  // Schemas in other files come from the host (the page cannot read files), only when the forms show one.
+  const resolved = useResolvedDocument(client, documentId, model?.topics.some((t) => t.message.payloadRef !== undefined) ?? false);
   const problems = useMemo(() => ({ sse: validation.sse, asyncapi: validation.asyncapi }), [validation.sse, validation.asyncapi]);
   // The markers' list is the truth once Monaco runs; before that, the worker's answer.
   const rows = useMemo(() => problemRows(markerRows.length || validation.seq === 0 ? markerRows : [...validation.sse, ...validation.asyncapi].map(fromEditorProblem)), [markerRows, validation]);
@@ -115,7 +118,7 @@ export function DesignPane({ documentId, active, onDirtyChange, onTextChange }: 
       <Box sx={{ flex: 1, minHeight: 0, display: 'grid', gridTemplateColumns: 'minmax(340px, 420px) 1fr', gap: 2 }}>
         <Box sx={{ overflowY: 'auto', pr: 1, opacity: readOnly ? 0.6 : 1 }} aria-disabled={readOnly}>
           {model ? (
-            <DesignForms model={model} readOnly={readOnly} onEdit={doc.edit} />
+            <DesignForms model={model} readOnly={readOnly} resolved={resolved} onEdit={doc.edit} />
           ) : (
             <Typography variant="body2" color="text.secondary" sx={{ p: 1 }}>
               The forms appear once the document can be read.

@@ -13,6 +13,7 @@ import { MONO_FONT } from '../theme.ts';
 import { DeleteIcon } from '../widgets/icons.tsx';
 import { MockSettings } from './MockSettings.tsx';
 import { SchemaField } from './SchemaField.tsx';
+import { ReferencedSchemaField } from './ReferencedSchemaField.tsx';
 import { SyncedField } from './SyncedField.tsx';
 
 interface TopicCardProps {
@@ -24,11 +25,13 @@ interface TopicCardProps {
   readOnly: boolean;
   /** Big documents start with their topics folded: one line each. */
   defaultExpanded: boolean;
+  /** For a payload in another file: its schema from the host's resolved document, or why there is none. */
+  referencedPayload?: { schema: string; problem?: string | undefined } | undefined;
   onEdit(edit: DesignEdit): void;
 }
 
 /** One subscribe-only topic: its path and parameters, backend mapping and event message. */
-export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, canDelete, readOnly, defaultExpanded, onEdit }: TopicCardProps) {
+export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, canDelete, readOnly, defaultExpanded, referencedPayload, onEdit }: TopicCardProps) {
   const [expanded, setExpanded] = useState(defaultExpanded);
   const key = topic.key;
   const params = templateParams(topic.path);
@@ -113,15 +116,25 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
         onChange={(value) => onEdit({ kind: 'messageName', key, value })}
       />
       <Box sx={{ display: 'grid', gap: 1.5, pt: 0.75 }}>
-        <SchemaField
-          testId={`design-topic-${index}-payload`}
-          label="Payload schema (JSON Schema)"
-          value={topic.message.payload}
-          disabled={readOnly}
-          hint='JSON or YAML, e.g. { "type": "object", "properties": { "price": { "type": "number" } } }'
-          check={(v) => (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)) ? 'A schema is an object, e.g. { "type": "string" }.' : undefined)}
-          onChange={(value) => onEdit({ kind: 'payload', key, value })}
-        />
+        {topic.message.payloadRef !== undefined ? (
+          <ReferencedSchemaField
+            testId={`design-topic-${index}-payload`}
+            label="Payload schema (JSON Schema)"
+            source={topic.message.payloadRef}
+            schema={referencedPayload?.schema ?? ''}
+            problem={referencedPayload?.problem}
+          />
+        ) : (
+          <SchemaField
+            testId={`design-topic-${index}-payload`}
+            label="Payload schema (JSON Schema)"
+            value={topic.message.payload}
+            disabled={readOnly}
+            hint='JSON or YAML, e.g. { "type": "object", "properties": { "price": { "type": "number" } } }'
+            check={(v) => (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)) ? 'A schema is an object, e.g. { "type": "string" }.' : undefined)}
+            onChange={(value) => onEdit({ kind: 'payload', key, value })}
+          />
+        )}
         <SchemaField
           testId={`design-topic-${index}-examples`}
           label="Examples"
@@ -153,6 +166,8 @@ function sameTopic(a: TopicCardProps, b: TopicCardProps): boolean {
     a.readOnly === b.readOnly &&
     a.defaultExpanded === b.defaultExpanded &&
     a.onEdit === b.onEdit &&
+    a.referencedPayload?.schema === b.referencedPayload?.schema &&
+    a.referencedPayload?.problem === b.referencedPayload?.problem &&
     a.otherPaths.join('\n') === b.otherPaths.join('\n') &&
     JSON.stringify(a.topic) === JSON.stringify(b.topic)
   );

@@ -31,6 +31,8 @@ export interface DesignMessage {
   name: string;
   /** The payload JSON Schema as pretty JSON ('' when there is none). */
   payload: string;
+  /** Set when the payload is a reference into another file (`./schemas.json#/Price`): shown read-only, never rewritten. */
+  payloadRef?: string;
   /** The example payloads as a pretty JSON array ('' when there are none). */
   examples: string;
 }

@@ -5,6 +5,7 @@ import { contextFromBasePath } from '../../../shared/asyncapi/read-identity.ts';
 import type { DesignMessage, DesignReading, DesignTopic } from './design-model.ts';
 import { endpointOf } from './endpoint-server.ts';
 import { resolveLocalRef, v3MessageOf } from './topic-refs.ts';
+import { externalRefAt } from './payload-ref.ts';
 
 /**
  * Text -> the forms' model. Only what makes the forms impossible is a problem here (the text does
@@ -82,11 +83,13 @@ function v2MessageOf(doc: Record<string, unknown>, key: string): Array<string | 
 function readMessage(doc: Record<string, unknown>, at: Array<string | number> | null): DesignMessage {
   const message = at ? valueAt(doc, at) : undefined;
   if (!at || !isRecord(message)) return { at: null, name: '', payload: '', examples: '' };
+  const payloadRef = externalRefAt(doc, [...at, 'payload']);
   const examples = Array.isArray(message.examples) ? message.examples.map((e) => (isRecord(e) && 'payload' in e ? e.payload : e)) : [];
   return {
     at,
     name: text0(message.name),
     payload: message.payload === undefined ? '' : JSON.stringify(message.payload, null, 2),
+    ...(payloadRef !== undefined ? { payloadRef } : {}),
     examples: examples.length ? JSON.stringify(examples, null, 2) : '',
   };
 }
