@@ -29,8 +29,8 @@ describe('short soak, default settings', () => {
     }
   }, 40_000);
 
-  it('outage of 1.5 s while the gateway drops its clients, backend honouring Last-Event-ID: every client stays, nothing lost', async () => {
-    const result = await cell({ backend: 'honours', drop: 'outage' });
+  it.each(['backend-restart', 'outage'] as const)('%s (outage: 1.5 s down while the gateway drops its clients), backend honouring Last-Event-ID: every client stays, nothing lost', async (drop) => {
+    const result = await cell({ backend: 'honours', drop });
     const table = formatTable([result], true);
     for (const row of result.rows) {
       expect(row.gaveUp, table).toBe(false);

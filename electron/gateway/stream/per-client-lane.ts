@@ -32,6 +32,9 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   /** The current upstream brought events: after it ends, the first reconnect is immediate. */
   let productive = false;
   let timer: NodeJS.Timeout | undefined;
+  /** The client left and this lane records for the replay window (see the close handler). */
+  let recording = false;
+  let stopped = false;
   const batch = new ReadBatch();
 
   /**
@@ -71,6 +74,8 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   };
 
   const connect = () => {
+    timer = undefined;
+    if (stopped) return;
     counters.upstreamConnects++;
     let firstBlock = true;
     upstream = connectUpstream(hub.url, laneLastId, runtime.maxEventBytes, {
@@ -171,7 +176,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   };
 
   const retry = (why: string) => {
-    if (sub.closed) return;
+    if (stopped || (sub.closed && !recording)) return;
     const now = Date.now();
     outageSince ??= now;
     if (now - outageSince >= hub.outageWindowMs) {
@@ -191,18 +196,22 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   };
 
   sub.res.on('close', () => {
-    clearTimeout(timer);
     const windowMs = Math.min(runtime.lingerSeconds, runtime.replay.maxAgeSeconds) * 1000;
-    if (!upstream || !opened || windowMs <= 0 || runtime.replay.maxEvents === 0) return upstream?.close();
-    // Keep this upstream recording for the replay window: a client that comes back finds what it
-    // missed even if it was the stream's only subscriber and the backend ignores Last-Event-ID.
-    // One recorder per stream (every lane of a stream gets the same bytes); a lane that opens
-    // takes over, its replay covering what the recorder kept.
-    const recording = upstream;
+    if (!opened || windowMs <= 0 || runtime.replay.maxEvents === 0 || (!upstream && !timer)) {
+      clearTimeout(timer);
+      return upstream?.close();
+    }
+    // Keep this upstream recording (or reconnecting, through an outage) for the replay window: a
+    // client that comes back finds what it missed even if it was the stream's only subscriber and
+    // the backend ignores Last-Event-ID. One recorder per stream (every lane of a stream gets the
+    // same bytes); a lane that opens takes over, its replay covering what the recorder kept.
+    recording = true;
     const stop = () => {
+      stopped = true;
       clearTimeout(until);
-      recording.close();
-      if (upstream === recording) upstream = undefined;
+      clearTimeout(timer);
+      upstream?.close();
+      upstream = undefined;
     };
     const until = setTimeout(() => hub.stopRecorder(stop), windowMs);
     until.unref();
