@@ -7,6 +7,8 @@ import path from 'node:path';
 export interface StudioProcess {
   gatewayUrl: string;
   uiUrl: string;
+  /** Calls the Studio API (web mode) with the run's token, as the page does. */
+  call<T>(method: string, params?: object): Promise<T>;
   pid: number;
   stop(): Promise<void>;
 }
@@ -42,9 +44,22 @@ export async function startStudio(repoRoot: string, projectDir: string, profileD
     if (!match?.[1]) throw new Error(`sse-studio serve printed no ${label} URL:\n${output}`);
     return match[1];
   };
+  const uiUrl = url('ui');
+  const token = new URL(uiUrl).hash.replace(/^#token=/, '');
+  const call = async <T>(method: string, params: object = {}): Promise<T> => {
+    const response = await fetch(new URL(`/api/call/${method}`, uiUrl), {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(params),
+    });
+    const result = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
+    if (!result.ok) throw new Error(`${method}: ${result.error?.message ?? response.status}`);
+    return result.value as T;
+  };
   return {
     gatewayUrl: url('gateway'),
-    uiUrl: url('ui'),
+    uiUrl,
+    call,
     pid: child.pid ?? 0,
     stop: () =>
       new Promise((resolve) => {

@@ -26,11 +26,13 @@ export interface WebServerOptions {
 const MAX_BODY = 1024 * 1024;
 const HEARTBEAT_MS = 15_000;
 /**
- * Unsent bytes past which a page that cannot keep up gets no more viewer batches until it catches
- * up (bounded queues: the host's memory does not grow with a slow tab). What it misses shows as gaps
- * in `seq`, which the viewer counts and reports ("showing 1 in N"); every other event still goes.
+ * Unsent bytes past which a page that cannot keep up gets only the newest event of each viewer
+ * batch (its `seq` still tells the page how many the host received), and past four times this,
+ * none, until it catches up: bounded queues, so the host's memory does not grow with a slow tab and
+ * the page does not fall seconds behind. What it misses shows as gaps in `seq`, which the viewer
+ * counts and reports ("showing 1 in N"); every other event still goes.
  */
-export const MAX_EVENTS_BACKLOG = 2 * 1024 * 1024;
+export const MAX_EVENTS_BACKLOG = 1024 * 1024;
 
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -140,7 +142,10 @@ export class WebServer {
     res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'x-accel-buffering': 'no' });
     res.write(encodeSseComment('studio events'));
     const send = (event: StudioEvent) => {
-      if (event.type === 'subscription.events' && res.writableLength > MAX_EVENTS_BACKLOG) return;
+      if (event.type === 'subscription.events' && res.writableLength > MAX_EVENTS_BACKLOG) {
+        if (res.writableLength > MAX_EVENTS_BACKLOG * 4 || event.events.length === 0) return;
+        event = { ...event, events: event.events.slice(-1) };
+      }
       res.write(encodeSseMessage({ event: event.type, data: JSON.stringify(event) }));
     };
     const unsubscribe = this.studio.onEvent(send);
