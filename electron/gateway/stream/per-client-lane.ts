@@ -35,6 +35,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   /** The client left and this lane records for the replay window (see the close handler). */
   let recording = false;
   let stopped = false;
+  let leftWithoutRecording = false;
   const batch = new ReadBatch();
 
   /**
@@ -176,7 +177,9 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   };
 
   const retry = (why: string) => {
-    if (stopped || (sub.closed && !recording)) return;
+    // A client that is going away still gets its retry scheduled until its close handler decides
+    // whether this lane records on (the drop and a refused reconnect race).
+    if (stopped || (leftWithoutRecording && !recording)) return;
     const now = Date.now();
     outageSince ??= now;
     if (now - outageSince >= hub.outageWindowMs) {
@@ -198,6 +201,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   sub.res.on('close', () => {
     const windowMs = Math.min(runtime.lingerSeconds, runtime.replay.maxAgeSeconds) * 1000;
     if (!opened || windowMs <= 0 || runtime.replay.maxEvents === 0 || (!upstream && !timer)) {
+      leftWithoutRecording = true;
       clearTimeout(timer);
       return upstream?.close();
     }
