@@ -5,13 +5,12 @@ import { memo } from 'react';
 import { defaultContext } from '../../../shared/model/context.ts';
 import { validateContext, validateEndpoint, validateName, validateVersion } from '../../../shared/model/validate.ts';
 import type { DesignEdit } from './design-edits.ts';
-import type { DesignModel } from './design-model.ts';
+import type { DesignMessage, DesignModel } from './design-model.ts';
 import { uniqueName } from './topic-channels.ts';
 import { AddIcon } from '../widgets/icons.tsx';
 import { GatewayUrls } from './GatewayUrls.tsx';
 import { SyncedField } from './SyncedField.tsx';
 import { TopicCard } from './TopicCard.tsx';
-import type { DocPath } from './doc-tree.ts';
 import { resolvedSchemaText } from './payload-ref.ts';
 import type { ResolvedDocument } from './useResolvedDocument.ts';
 
@@ -82,7 +81,7 @@ export const DesignForms = memo(function DesignForms({ model, readOnly, resolved
             canDelete={model.topics.length > 1}
             readOnly={readOnly}
             defaultExpanded={model.topics.length <= EXPANDED_UP_TO || i === model.topics.length - 1}
-            referencedPayload={topic.message.payloadRef === undefined ? undefined : referencedPayload(resolved, topic.message.at)}
+            referenced={fromOtherFile(resolved, topic.message)}
             onEdit={onEdit}
           />
         ))}
@@ -91,9 +90,11 @@ export const DesignForms = memo(function DesignForms({ model, readOnly, resolved
   );
 });
 
-/** A payload from another file, read from the host's resolved document at the message's place. */
-function referencedPayload(resolved: ResolvedDocument | undefined, at: DocPath | null): { schema: string; problem?: string } {
+/** A message or payload that is in another file, read from the host's resolved document where it is referenced. */
+function fromOtherFile(resolved: ResolvedDocument | undefined, message: DesignMessage): { schema: string; problem?: string } | undefined {
+  const at = message.ref ? message.ref.at : message.payloadRef !== undefined && message.at ? [...message.at, 'payload'] : undefined;
+  if (!at) return undefined;
   if (!resolved) return { schema: '' };
   if (!resolved.ok) return { schema: '', problem: resolved.message };
-  return { schema: resolvedSchemaText(resolved.document, at ? [...at, 'payload'] : null) };
+  return { schema: resolvedSchemaText(resolved.document, at) };
 }

@@ -37,7 +37,7 @@ export function DesignPane({ documentId, active, onDirtyChange, onTextChange }: 
   // Same content keeps the same object, so the (memoised) forms skip re-rendering while the user types elsewhere.
   if (reading?.ok && reading.model !== model && JSON.stringify(reading.model) !== JSON.stringify(model)) setModel(reading.model);
   // Schemas in other files come from the host (the page cannot read files), only when the forms show one.
-  const resolved = useResolvedDocument(client, documentId, model?.topics.some((t) => t.message.payloadRef !== undefined) ?? false);
+  const resolved = useResolvedDocument(client, documentId, model?.topics.some((t) => t.message.payloadRef !== undefined || t.message.ref !== undefined) ?? false);
   const problems = useMemo(() => ({ sse: validation.sse, asyncapi: validation.asyncapi }), [validation.sse, validation.asyncapi]);
   // The markers' list is the truth once Monaco runs; before that, the worker's answer.
   const rows = useMemo(() => problemRows(markerRows.length || validation.seq === 0 ? markerRows : [...validation.sse, ...validation.asyncapi].map(fromEditorProblem)), [markerRows, validation]);

@@ -12,8 +12,7 @@ import type { DesignTopic } from './design-model.ts';
 import { MONO_FONT } from '../theme.ts';
 import { DeleteIcon } from '../widgets/icons.tsx';
 import { MockSettings } from './MockSettings.tsx';
-import { SchemaField } from './SchemaField.tsx';
-import { ReferencedSchemaField } from './ReferencedSchemaField.tsx';
+import { MessageFields } from './MessageFields.tsx';
 import { SyncedField } from './SyncedField.tsx';
 
 interface TopicCardProps {
@@ -25,13 +24,13 @@ interface TopicCardProps {
   readOnly: boolean;
   /** Big documents start with their topics folded: one line each. */
   defaultExpanded: boolean;
-  /** For a payload in another file: its schema from the host's resolved document, or why there is none. */
-  referencedPayload?: { schema: string; problem?: string | undefined } | undefined;
+  /** For a message or payload in another file: its content from the host's resolved document, or why there is none. */
+  referenced?: { schema: string; problem?: string | undefined } | undefined;
   onEdit(edit: DesignEdit): void;
 }
 
 /** One subscribe-only topic: its path and parameters, backend mapping and event message. */
-export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, canDelete, readOnly, defaultExpanded, referencedPayload, onEdit }: TopicCardProps) {
+export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, canDelete, readOnly, defaultExpanded, referenced, onEdit }: TopicCardProps) {
   const [expanded, setExpanded] = useState(defaultExpanded);
   const key = topic.key;
   const params = templateParams(topic.path);
@@ -105,46 +104,7 @@ export const TopicCard = memo(function TopicCard({ topic, index, otherPaths, can
       <Typography variant="overline" color="text.secondary" sx={{ display: 'block', lineHeight: 1.5 }}>
         Message
       </Typography>
-      <SyncedField
-        testId={`design-topic-${index}-event`}
-        label="Event name"
-        value={topic.message.name}
-        mono
-        disabled={readOnly}
-        hint="The SSE event: field clients listen for."
-        validate={(v) => (/[\r\n]/.test(v) ? 'An event name is one line.' : undefined)}
-        onChange={(value) => onEdit({ kind: 'messageName', key, value })}
-      />
-      <Box sx={{ display: 'grid', gap: 1.5, pt: 0.75 }}>
-        {topic.message.payloadRef !== undefined ? (
-          <ReferencedSchemaField
-            testId={`design-topic-${index}-payload`}
-            label="Payload schema (JSON Schema)"
-            source={topic.message.payloadRef}
-            schema={referencedPayload?.schema ?? ''}
-            problem={referencedPayload?.problem}
-          />
-        ) : (
-          <SchemaField
-            testId={`design-topic-${index}-payload`}
-            label="Payload schema (JSON Schema)"
-            value={topic.message.payload}
-            disabled={readOnly}
-            hint='JSON or YAML, e.g. { "type": "object", "properties": { "price": { "type": "number" } } }'
-            check={(v) => (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v)) ? 'A schema is an object, e.g. { "type": "string" }.' : undefined)}
-            onChange={(value) => onEdit({ kind: 'payload', key, value })}
-          />
-        )}
-        <SchemaField
-          testId={`design-topic-${index}-examples`}
-          label="Examples"
-          value={topic.message.examples}
-          disabled={readOnly}
-          hint={'A list of example payloads, e.g. [ { "price": 42.1 } ]'}
-          check={(v) => (v !== undefined && !Array.isArray(v) ? 'Write a list, e.g. [ "first", "second" ].' : undefined)}
-          onChange={(value) => onEdit({ kind: 'examples', key, value: Array.isArray(value) ? value : [] })}
-        />
-      </Box>
+      <MessageFields index={index} topicKey={key} message={topic.message} readOnly={readOnly} referenced={referenced} onEdit={onEdit} />
       <MockSettings testId={`design-topic-${index}-mock`} topicKey={key} mock={topic.mock} readOnly={readOnly} onEdit={onEdit} />
       <Box sx={{ display: 'flex', alignItems: 'center' }}>
         <Typography variant="caption" color="text.secondary" sx={{ fontFamily: MONO_FONT, flex: 1 }}>
@@ -166,8 +126,8 @@ function sameTopic(a: TopicCardProps, b: TopicCardProps): boolean {
     a.readOnly === b.readOnly &&
     a.defaultExpanded === b.defaultExpanded &&
     a.onEdit === b.onEdit &&
-    a.referencedPayload?.schema === b.referencedPayload?.schema &&
-    a.referencedPayload?.problem === b.referencedPayload?.problem &&
+    a.referenced?.schema === b.referenced?.schema &&
+    a.referenced?.problem === b.referenced?.problem &&
     a.otherPaths.join('\n') === b.otherPaths.join('\n') &&
     JSON.stringify(a.topic) === JSON.stringify(b.topic)
   );

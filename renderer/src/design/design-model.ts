@@ -25,8 +25,10 @@ export interface DesignParameter {
 }
 
 export interface DesignMessage {
-  /** Where the message object is (after following a local `$ref`), or null when the topic has none yet. */
+  /** Where the message object is (after following a local `$ref`), or null when the topic has none yet (or it is in another file). */
   at: DocPath | null;
+  /** Set when the message itself is in another file (`./messages.yaml#/Price`): where it is referenced and the reference; shown read-only. */
+  ref?: { source: string; at: DocPath };
   /** The SSE `event:` name clients listen for. */
   name: string;
   /** The payload JSON Schema as pretty JSON ('' when there is none). */

@@ -26,6 +26,11 @@ channels:
     address: /plain
     messages:
       tick: { name: tick, payload: { type: string } }
+  trades:
+    address: /trades
+    messages:
+      trade:
+        $ref: ./messages.yaml#/Trade
 components:
   schemas:
     Quote:
@@ -34,6 +39,7 @@ operations:
   sendPrices: { action: send, channel: { $ref: '#/channels/prices' } }
   sendQuotes: { action: send, channel: { $ref: '#/channels/quotes' } }
   sendPlain: { action: send, channel: { $ref: '#/channels/plain' } }
+  sendTrades: { action: send, channel: { $ref: '#/channels/trades' } }
 `;
 
 const model = (text: string) => {
@@ -48,6 +54,14 @@ describe('a payload schema in another file, in the Design forms', () => {
     expect(prices?.message.payloadRef).toBe('./schemas.json#/Price');
     expect(quotes?.message.payloadRef).toBe('./schemas.json#/Quote');
     expect(plain?.message.payloadRef).toBeUndefined();
+  });
+
+  it('reads a whole message in another file as a reference too, and an edit elsewhere adds no message beside it', () => {
+    const trades = model(DOC).topics[3];
+    expect(trades?.message).toMatchObject({ at: null, ref: { source: './messages.yaml#/Trade', at: ['channels', 'trades', 'messages', 'trade'] } });
+    const text = applyEdit(applyEdit(DOC, 'yaml', { kind: 'topicDescription', key: 'trades', value: 'Fills' }), 'yaml', { kind: 'mock', key: 'trades', setting: ['rate'], value: 2 });
+    expect(text).toContain('    messages:\n      trade:\n        $ref: ./messages.yaml#/Trade\n');
+    expect(model(text).topics[3]?.message.ref?.source).toBe('./messages.yaml#/Trade');
   });
 
   it('keeps the `$ref: ./schemas.json#/Price` text when the other fields of its topic and API are edited', () => {

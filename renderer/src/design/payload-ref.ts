@@ -32,3 +32,16 @@ export function resolvedSchemaText(resolved: unknown, path: DocPath | null): str
   }
   return node === undefined ? '' : JSON.stringify(node, null, 2);
 }
+
+/** Where a topic's first message is written, before any `$ref` is followed (3.0: under the channel's `messages`; 2.x: `subscribe.message`, or its first `oneOf`). */
+export function writtenMessageAt(doc: Record<string, unknown>, spec: 2 | 3, key: string): DocPath | null {
+  const channel = isRecord(doc.channels) ? doc.channels[key] : undefined;
+  if (!isRecord(channel)) return null;
+  if (spec === 3) {
+    const first = isRecord(channel.messages) ? Object.keys(channel.messages)[0] : undefined;
+    return first === undefined ? null : ['channels', key, 'messages', first];
+  }
+  const message = isRecord(channel.subscribe) ? channel.subscribe.message : undefined;
+  if (!isRecord(message)) return null;
+  return Array.isArray(message.oneOf) ? (message.oneOf.length ? ['channels', key, 'subscribe', 'message', 'oneOf', 0] : null) : ['channels', key, 'subscribe', 'message'];
+}

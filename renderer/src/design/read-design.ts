@@ -5,7 +5,7 @@ import { contextFromBasePath } from '../../../shared/asyncapi/read-identity.ts';
 import type { DesignMessage, DesignReading, DesignTopic } from './design-model.ts';
 import { endpointOf } from './endpoint-server.ts';
 import { resolveLocalRef, v3MessageOf } from './topic-refs.ts';
-import { externalRefAt } from './payload-ref.ts';
+import { externalRefAt, writtenMessageAt } from './payload-ref.ts';
 
 /**
  * Text -> the forms' model. Only what makes the forms impossible is a problem here (the text does
@@ -65,7 +65,7 @@ function readTopics(doc: Record<string, unknown>, spec: 2 | 3): DesignTopic[] {
       description: text0(channel.description),
       backendPath: text0(channel['x-backend-path']),
       parameters: Object.entries(params).map(([name, p]) => ({ name, description: isRecord(p) ? text0(p.description) : '' })),
-      message: readMessage(doc, spec === 3 ? v3MessageOf(doc, key) : v2MessageOf(doc, key)),
+      message: readMessage(doc, spec === 3 ? v3MessageOf(doc, key) : v2MessageOf(doc, key), writtenMessageAt(doc, spec, key)),
       mock: isRecord(channel['x-mock']) ? channel['x-mock'] : undefined,
     };
   });
@@ -80,9 +80,12 @@ function v2MessageOf(doc: Record<string, unknown>, key: string): Array<string | 
   return resolveLocalRef(doc, ['channels', key, 'subscribe', 'message']);
 }
 
-function readMessage(doc: Record<string, unknown>, at: Array<string | number> | null): DesignMessage {
+function readMessage(doc: Record<string, unknown>, at: Array<string | number> | null, written: Array<string | number> | null): DesignMessage {
   const message = at ? valueAt(doc, at) : undefined;
-  if (!at || !isRecord(message)) return { at: null, name: '', payload: '', examples: '' };
+  if (!at || !isRecord(message)) {
+    const source = !at && written ? externalRefAt(doc, written) : undefined;
+    return { at: null, name: '', payload: '', examples: '', ...(source !== undefined && written ? { ref: { source, at: written } } : {}) };
+  }
   const payloadRef = externalRefAt(doc, [...at, 'payload']);
   const examples = Array.isArray(message.examples) ? message.examples.map((e) => (isRecord(e) && 'payload' in e ? e.payload : e)) : [];
   return {
