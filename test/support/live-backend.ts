@@ -9,8 +9,12 @@ import { startScriptedBackend, sseHeaders, type ScriptedBackend } from './script
 export interface LiveBackend extends ScriptedBackend {
   /** The last id produced so far. */
   current(): number;
-  /** Cuts every open connection (a backend-side drop). */
-  dropAll(): void;
+  /**
+   * Cuts every open connection (a backend-side drop). With `downMs`, the backend then stays down that
+   * long (new connections are reset) while its sequence keeps ticking, so what it produces meanwhile
+   * is certainly missed by everyone who was connected.
+   */
+  dropAll(downMs?: number): void;
   stop(): void;
 }
 
@@ -20,7 +24,12 @@ export async function startLiveBackend(options: { intervalMs: number; honourLast
   // Frames are built once, when produced, so a resend carries the original data (and send time).
   const produced: string[] = [];
   const frame = (i: number) => (produced[i] ??= `id: ${i}\nevent: tick\ndata: ${options.payload ? options.payload(i) : `{"n":${i}}`}\n\n`);
+  let downUntil = 0;
   const backend = await startScriptedBackend((req, res) => {
+    if (Date.now() < downUntil) {
+      req.socket.destroy();
+      return;
+    }
     sseHeaders(res);
     const from = Number(req.headers['last-event-id']);
     if (options.honourLastEventId && Number.isInteger(from)) for (let i = from + 1; i <= n; i++) res.write(frame(i));
@@ -35,7 +44,8 @@ export async function startLiveBackend(options: { intervalMs: number; honourLast
   return {
     ...backend,
     current: () => n,
-    dropAll: () => {
+    dropAll: (downMs = 0) => {
+      downUntil = Date.now() + downMs;
       for (const res of open) res.destroy();
       open.clear();
     },
