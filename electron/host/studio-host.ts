@@ -161,11 +161,16 @@ export class StudioHost {
   private watch(): void {
     this.watcher = new ProjectWatcher(this.project.root, () => {
       const project = this.project;
+      // A file the APIs reference (./schemas.json) changes no API document, but what the mock, the contract check and the forms read.
+      const referenced = () => JSON.stringify(project.list().apis.map((a) => a.resolved));
+      const before = referenced();
       void project.reloadAndDiff().then((ids) => {
-        if (project !== this.project || ids.length === 0) return;
-        this.redeployChanged(ids);
-        this.emit({ type: 'documents.changedOnDisk', ids });
-        this.changed();
+        if (project !== this.project) return;
+        if (ids.length) {
+          this.redeployChanged(ids);
+          this.emit({ type: 'documents.changedOnDisk', ids });
+        }
+        if (ids.length || referenced() !== before) this.changed();
       });
     });
     this.watcher.start();
