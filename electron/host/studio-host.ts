@@ -243,6 +243,7 @@ export class StudioHost {
       deployed: this.gateway?.isDeployed(entry.id) ?? false,
       endpointInUse: this.endpointOf(entry),
       runtime: entry.api.runtime,
+      gateway: gatewayAsWritten(entry.resolved),
       topics: entry.api.topics.map((t) => ({
         path: t.path,
         ...(t.backendPath ? { backendPath: t.backendPath } : {}),
@@ -391,4 +392,10 @@ export class StudioHost {
       },
     };
   }
+}
+
+/** The document's own `x-gateway` block (the Runtime tab shows what it sets, and keeps the rest at default). */
+function gatewayAsWritten(doc: unknown): Record<string, unknown> {
+  const block = typeof doc === 'object' && doc !== null ? (doc as Record<string, unknown>)['x-gateway'] : undefined;
+  return typeof block === 'object' && block !== null && !Array.isArray(block) ? (block as Record<string, unknown>) : {};
 }

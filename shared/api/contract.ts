@@ -53,6 +53,8 @@ export interface ApiSummary {
   endpointInUse: string;
   /** Gateway settings from the document's `x-gateway` block (defaults filled in). */
   runtime: ApiRuntime;
+  /** The `x-gateway` block as the document writes it (which settings it sets; absent: none). */
+  gateway?: Record<string, unknown>;
 }
 
 /** Live gateway counters for one API topic (see electron/gateway/metrics.ts). */

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import type { CheckedForm } from './runtime-form.ts';
 import { MONO_FONT } from '../theme.ts';
 
-/** What Save will write into the API's file: the `x-gateway` block (non-default settings only), read-only. */
+/** What Save will write into the API's file: the `x-gateway` block (the settings the user set, nothing else), read-only. */
 export function previewText(checked: CheckedForm): string {
   if (!checked.ok) {
     const lines = Object.entries(checked.errors).map(([field, message]) => `#  - ${field}: ${message}`);

@@ -1,4 +1,4 @@
-import type { ApiRuntime, BackendDropAction, SecurityConfig, UpstreamMode } from '../../../shared/model/runtime.ts';
+import { DEFAULT_RUNTIME, type ApiRuntime, type BackendDropAction, type SecurityConfig, type UpstreamMode } from '../../../shared/model/runtime.ts';
 import { readRuntime } from '../../../shared/asyncapi/read-runtime.ts';
 import { gatewayBlock } from '../../../shared/asyncapi/write-sse-api.ts';
 
@@ -8,6 +8,10 @@ import { gatewayBlock } from '../../../shared/asyncapi/write-sse-api.ts';
  * switching API key -> JWT -> API key loses nothing). Validation is the host's own: the form is turned
  * into a raw `x-gateway` block and read with readRuntime, so the messages at the fields are the ones
  * the host would give, under the same field names (`security.keys`, `replay.maxEvents` ...).
+ *
+ * The document is the truth: a number field shows what the file sets, and is empty when the file
+ * leaves it to the default (empty = default, never a hidden value). Save writes only what the user
+ * set: filled numbers, and choices that differ from the default or that the file already spelled out.
  */
 export type SecurityType = SecurityConfig['type'];
 
@@ -22,13 +26,18 @@ export interface RuntimeFormValues {
   eventsPerDay: string;
   replayMaxEvents: string;
   replayMaxAgeSeconds: string;
+  replayMaxBytes: string;
   retryMs: string;
   heartbeatSeconds: string;
   onBackendDrop: BackendDropAction;
   upstream: UpstreamMode;
   lingerSeconds: string;
+  outageSeconds: string;
+  maxStreams: string;
   maxEventBytes: string;
   subscriberQueueEvents: string;
+  /** The `x-gateway` block as the file holds it: a choice the file spells out is kept as it is. */
+  file: Record<string, unknown>;
 }
 
 /** Field names as the host reports them (x-gateway paths), in the order the form shows them. */
@@ -50,11 +59,14 @@ export const RUNTIME_FIELDS = [
   'replay',
   'replay.maxEvents',
   'replay.maxAgeSeconds',
+  'replay.maxBytes',
+  'lingerSeconds',
   'retryMs',
   'heartbeatSeconds',
+  'outageSeconds',
   'onBackendDrop',
   'upstream',
-  'lingerSeconds',
+  'maxStreams',
   'maxEventBytes',
   'subscriberQueueEvents',
 ] as const;
@@ -62,9 +74,18 @@ export type RuntimeField = (typeof RUNTIME_FIELDS)[number];
 export type RuntimeErrors = Partial<Record<RuntimeField, string>>;
 
 const text = (n: number | undefined) => (n === undefined ? '' : String(n));
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function runtimeToForm(runtime: ApiRuntime): RuntimeFormValues {
+/**
+ * `file` is the document's `x-gateway` block (ApiSummary.gateway); without it, the settings that
+ * differ from the defaults stand for what the file sets.
+ */
+export function runtimeToForm(runtime: ApiRuntime, file: Record<string, unknown> = gatewayBlock(runtime)): RuntimeFormValues {
   const s = runtime.security;
+  const replay = isRecord(file.replay) ? file.replay : {};
+  // A number shows only when the file sets it: the rest stays empty, meaning "default".
+  const own = (key: string, n: number | undefined) => (Object.hasOwn(file, key) ? text(n) : '');
+  const ownReplay = (key: string, n: number | undefined) => (Object.hasOwn(replay, key) ? text(n) : '');
   return {
     transports: { ...runtime.transports },
     securityType: s.type,
@@ -84,15 +105,19 @@ export function runtimeToForm(runtime: ApiRuntime): RuntimeFormValues {
     corsOrigins: [...runtime.corsOrigins],
     eventsPerMinute: text(runtime.rateLimit.eventsPerMinute),
     eventsPerDay: text(runtime.rateLimit.eventsPerDay),
-    replayMaxEvents: text(runtime.replay.maxEvents),
-    replayMaxAgeSeconds: text(runtime.replay.maxAgeSeconds),
+    replayMaxEvents: ownReplay('maxEvents', runtime.replay.maxEvents),
+    replayMaxAgeSeconds: ownReplay('maxAgeSeconds', runtime.replay.maxAgeSeconds),
+    replayMaxBytes: ownReplay('maxBytes', runtime.replay.maxBytes),
     retryMs: text(runtime.retryMs),
-    heartbeatSeconds: text(runtime.heartbeatSeconds),
+    heartbeatSeconds: own('heartbeatSeconds', runtime.heartbeatSeconds),
     onBackendDrop: runtime.onBackendDrop,
     upstream: runtime.upstream,
-    lingerSeconds: text(runtime.lingerSeconds),
-    maxEventBytes: text(runtime.maxEventBytes),
-    subscriberQueueEvents: text(runtime.subscriberQueueEvents),
+    lingerSeconds: own('lingerSeconds', runtime.lingerSeconds),
+    outageSeconds: own('outageSeconds', runtime.outageSeconds),
+    maxStreams: own('maxStreams', runtime.maxStreams),
+    maxEventBytes: own('maxEventBytes', runtime.maxEventBytes),
+    subscriberQueueEvents: own('subscriberQueueEvents', runtime.subscriberQueueEvents),
+    file: structuredClone(file),
   };
 }
 
@@ -127,31 +152,57 @@ function rawSecurity(values: RuntimeFormValues): Record<string, unknown> {
   }
 }
 
-/** Every setting as an `x-gateway` block, defaults included, not yet checked. */
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** The defaults as the file would spell them (what a choice left at its default would write). */
+const DEFAULT_CHOICES: Record<string, unknown> = {
+  transports: ['http', 'https'],
+  security: DEFAULT_RUNTIME.security,
+  cors: DEFAULT_RUNTIME.corsOrigins,
+  onBackendDrop: DEFAULT_RUNTIME.onBackendDrop,
+  upstream: DEFAULT_RUNTIME.upstream,
+};
+
+/**
+ * A choice (no "empty" state) is written when the file already says exactly this, or when it
+ * differs from the default; moving it back to the default removes the key.
+ */
+function choice(key: string, value: unknown, file: Record<string, unknown>): Record<string, unknown> {
+  if (Object.hasOwn(file, key) && same(file[key], value)) return { [key]: file[key] };
+  return same(value, DEFAULT_CHOICES[key]) ? {} : { [key]: value };
+}
+
+const group = (key: string, members: Record<string, unknown>) => (Object.keys(members).length ? { [key]: members } : {});
+
+/** The settings the user set, as an `x-gateway` block (keys in readRuntime's order), not yet checked. */
 export function formToRawBlock(values: RuntimeFormValues): Record<string, unknown> {
+  const { file } = values;
   return {
-    transports: (['http', 'https'] as const).filter((t) => values.transports[t]),
-    security: rawSecurity(values),
-    cors: listed(values.corsOrigins),
-    rateLimit: { ...optional('eventsPerMinute', values.eventsPerMinute), ...optional('eventsPerDay', values.eventsPerDay) },
-    replay: { maxEvents: parseCount(values.replayMaxEvents), maxAgeSeconds: parseCount(values.replayMaxAgeSeconds) },
+    ...choice('transports', (['http', 'https'] as const).filter((t) => values.transports[t]), file),
+    ...choice('security', rawSecurity(values), file),
+    ...choice('cors', listed(values.corsOrigins), file),
+    ...group('rateLimit', { ...optional('eventsPerMinute', values.eventsPerMinute), ...optional('eventsPerDay', values.eventsPerDay) }),
+    ...group('replay', { ...optional('maxEvents', values.replayMaxEvents), ...optional('maxAgeSeconds', values.replayMaxAgeSeconds), ...optional('maxBytes', values.replayMaxBytes) }),
     ...optional('retryMs', values.retryMs),
-    heartbeatSeconds: parseCount(values.heartbeatSeconds),
-    onBackendDrop: values.onBackendDrop,
-    upstream: values.upstream,
-    lingerSeconds: parseCount(values.lingerSeconds),
-    maxEventBytes: parseCount(values.maxEventBytes),
-    subscriberQueueEvents: parseCount(values.subscriberQueueEvents),
+    ...optional('heartbeatSeconds', values.heartbeatSeconds),
+    ...choice('onBackendDrop', values.onBackendDrop, file),
+    ...choice('upstream', values.upstream, file),
+    ...optional('lingerSeconds', values.lingerSeconds),
+    ...optional('outageSeconds', values.outageSeconds),
+    ...optional('maxStreams', values.maxStreams),
+    ...optional('maxEventBytes', values.maxEventBytes),
+    ...optional('subscriberQueueEvents', values.subscriberQueueEvents),
   };
 }
 
 export type CheckedForm =
-  | { ok: true; runtime: ApiRuntime; /** What apis.updateRuntime takes: non-default settings only. */ block: Record<string, unknown> }
+  | { ok: true; runtime: ApiRuntime; /** What apis.updateRuntime takes: the settings the user set, nothing else. */ block: Record<string, unknown> }
   | { ok: false; errors: RuntimeErrors; /** Problems at no field the form shows (should not happen). */ other: string[] };
 
 export function checkForm(values: RuntimeFormValues): CheckedForm {
-  const { runtime, problems } = readRuntime({ 'x-gateway': formToRawBlock(values) });
-  if (problems.length === 0) return { ok: true, runtime, block: gatewayBlock(runtime) };
+  const block = formToRawBlock(values);
+  const { runtime, problems } = readRuntime({ 'x-gateway': block });
+  if (problems.length === 0) return { ok: true, runtime, block };
   const errors: RuntimeErrors = {};
   const other: string[] = [];
   for (const p of problems) {

@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ApiSummary, StudioClient } from '../../../shared/api/contract.ts';
-import type { ApiRuntime } from '../../../shared/model/runtime.ts';
 import {
   checkForm,
   firstErrorField,
@@ -40,9 +39,15 @@ export interface RuntimeFormState {
   dismissNotice(): void;
 }
 
+/** What the form starts from: the settings in force and the block the file writes. */
+type OnFile = Pick<ApiSummary, 'runtime' | 'gateway'>;
+const formOf = (api: OnFile) => runtimeToForm(api.runtime, api.gateway);
+// The block too: the file may spell out a default (or drop one) without changing the settings in force.
+const onFileKey = (api: OnFile) => JSON.stringify([api.runtime, api.gateway]);
+
 export function useRuntimeForm(api: ApiSummary, client: StudioClient, onConflict: () => void): RuntimeFormState {
-  const [values, setValues] = useState(() => runtimeToForm(api.runtime));
-  const [baselineRuntime, setBaselineRuntime] = useState<ApiRuntime>(api.runtime);
+  const [values, setValues] = useState(() => formOf(api));
+  const [baselineApi, setBaselineApi] = useState<OnFile>(api);
   const [touched, setTouched] = useState<ReadonlySet<RuntimeField>>(() => new Set());
   const [attempted, setAttempted] = useState(false);
   const [hostErrors, setHostErrors] = useState<RuntimeErrors>({});
@@ -51,12 +56,12 @@ export function useRuntimeForm(api: ApiSummary, client: StudioClient, onConflict
 
   // Adjusting state while rendering (https://react.dev/learn/you-might-not-need-an-effect) when the
   // settings on file changed: follow them, unless that would overwrite the user's unsaved edits.
-  if (JSON.stringify(api.runtime) !== JSON.stringify(baselineRuntime)) {
-    setBaselineRuntime(api.runtime);
-    if (!isDirty(values, runtimeToForm(baselineRuntime))) setValues(runtimeToForm(api.runtime));
+  if (onFileKey(api) !== onFileKey(baselineApi)) {
+    setBaselineApi(api);
+    if (!isDirty(values, formOf(baselineApi))) setValues(formOf(api));
   }
 
-  const baseline = useMemo(() => runtimeToForm(baselineRuntime), [baselineRuntime]);
+  const baseline = useMemo(() => formOf(baselineApi), [baselineApi]);
   const checked = useMemo(() => checkForm(values), [values]);
   const dirty = isDirty(values, baseline);
 
@@ -80,8 +85,8 @@ export function useRuntimeForm(api: ApiSummary, client: StudioClient, onConflict
     setSaving(false);
     if (result.ok) {
       const saved = result.value;
-      setBaselineRuntime(saved.runtime);
-      setValues(runtimeToForm(saved.runtime));
+      setBaselineApi(saved);
+      setValues(formOf(saved));
       setTouched(new Set());
       setAttempted(false);
       setHostErrors({});
