@@ -86,9 +86,10 @@ test('design an API in forms and YAML, keep the forms on a broken document, save
   writeFileSync(copy, exported.replace('title: Quote Stream', 'title: Quote Stream Copy').replace('x-context: /prices-feed', 'x-context: /prices-copy'));
 
   await page.getByTestId('import-button').click();
+  // Chromium reads a chosen file lazily, from its path: the copy stays until the preview shows it.
   await page.getByTestId('import-file-input').setInputFiles(copy);
-  rmSync(scratch, { recursive: true, force: true });
   await expect(page.getByTestId('import-ready')).toContainText('Quote Stream Copy');
+  rmSync(scratch, { recursive: true, force: true });
   await expect(page.getByTestId('import-file-name')).toHaveValue('quote-stream-copy-1.1.0.asyncapi.yaml');
   await page.getByTestId('import-create').click();
   await expect(page.getByTestId('import-dialog')).toBeHidden();
