@@ -21,8 +21,8 @@ test('sets the outage window and the stream cap in the form, and finds only thos
   await page.getByTestId('create-api-submit').click();
   await expect(page.getByTestId('api-name')).toHaveText('Outage Feed');
   const file = path.join(studio.projectDir, 'outage-feed-1.0.0.asyncapi.yaml');
-  // The file spells out one default itself: Save must keep it.
-  writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + '\nx-gateway:\n  heartbeatSeconds: 15\n');
+  // The file spells out one default itself, with a comment: Save must keep both.
+  writeFileSync(file, readFileSync(file, 'utf8').trimEnd() + '\nx-gateway:\n  # ops asked for an explicit heartbeat\n  heartbeatSeconds: 15\n');
 
   await detail.openTab('runtime');
   await expect(detail.setting('heartbeatSeconds'), 'the file sets it: shown').toHaveValue('15');
@@ -60,7 +60,7 @@ test('sets the outage window and the stream cap in the form, and finds only thos
 
   await expect.poll(() => readFileSync(file, 'utf8'), { message: 'the document holds what was set' }).toMatch(/outageSeconds: 12/);
   const gateway = readFileSync(file, 'utf8').split('\nx-gateway:\n')[1] ?? '';
-  expect(gateway.trimEnd().split('\n').map((l) => l.trim()).sort()).toEqual(['heartbeatSeconds: 15', 'maxStreams: 50', 'outageSeconds: 12', 'upstream: per-client']);
+  expect(gateway.trimEnd().split('\n').map((l) => l.trim())).toEqual(['# ops asked for an explicit heartbeat', 'heartbeatSeconds: 15', 'upstream: per-client', 'outageSeconds: 12', 'maxStreams: 50']);
   await expect(detail.saveButton(), 'saved: unchanged again').toBeDisabled();
   await expect(detail.setting('outageSeconds')).toHaveValue('12');
 

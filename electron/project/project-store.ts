@@ -7,6 +7,7 @@ import { defaultRuntime } from '../../shared/model/runtime.ts';
 import { defaultContext, gatewayBasePath } from '../../shared/model/context.ts';
 import { validateDraft } from '../../shared/model/validate.ts';
 import { parseDocumentText } from '../../shared/asyncapi/document-text.ts';
+import { writeGatewayBlock } from './write-gateway-block.ts';
 import { acceptApiDocument } from '../../shared/asyncapi/accept-document.ts';
 import { bundleApiDocument, hasExternalRefs, unresolvedExternalRefs } from './external-refs.ts';
 import { readSseApi } from '../../shared/asyncapi/read-sse-api.ts';
@@ -127,7 +128,8 @@ export class ProjectStore {
 
   /**
    * Sets the document's `x-gateway` block (removed when empty), keeping the rest of the file as the
-   * user wrote it (comments, order, formatting, where the yaml library allows). Refuses when the
+   * user wrote it (comments, order, formatting, where the yaml library allows), inside the block too:
+   * only the keys whose value changes are touched. Refuses when the
    * file changed on disk since it was read, instead of overwriting someone else's edit.
    */
   async updateRuntime(id: string, block: Record<string, unknown>): Promise<Result<ProjectApi>> {
@@ -140,8 +142,7 @@ export class ProjectStore {
       return fail('conflict', `${id} changed on disk since it was loaded; it has been reloaded. Review it and apply your settings again.`);
     }
     const doc = parseDocument(onDisk);
-    if (Object.keys(block).length) doc.setIn(['x-gateway'], doc.createNode(block));
-    else doc.deleteIn(['x-gateway']);
+    writeGatewayBlock(doc, block);
     const text = entry.file.toLowerCase().endsWith('.json') ? JSON.stringify(doc.toJS(), null, 2) + '\n' : doc.toString({ lineWidth: 0 });
     const read = readSseApi(parseDocumentText(text).data);
     if (!read.ok) {
