@@ -18,7 +18,13 @@ export interface LiveBackend extends ScriptedBackend {
   stop(): void;
 }
 
-export async function startLiveBackend(options: { intervalMs: number; honourLastEventId: boolean; payload?: (n: number) => string }): Promise<LiveBackend> {
+export async function startLiveBackend(options: {
+  intervalMs: number;
+  honourLastEventId: boolean;
+  /** Resume inclusively: resend the Last-Event-ID event itself too (an off-by-one backend). */
+  resendLastEventId?: boolean;
+  payload?: (n: number) => string;
+}): Promise<LiveBackend> {
   let n = 0;
   const open = new Set<ServerResponse>();
   // Frames are built once, when produced, so a resend carries the original data (and send time).
@@ -32,7 +38,7 @@ export async function startLiveBackend(options: { intervalMs: number; honourLast
     }
     sseHeaders(res);
     const from = Number(req.headers['last-event-id']);
-    if (options.honourLastEventId && Number.isInteger(from)) for (let i = from + 1; i <= n; i++) res.write(frame(i));
+    if (options.honourLastEventId && Number.isInteger(from)) for (let i = options.resendLastEventId ? Math.max(from, 1) : from + 1; i <= n; i++) res.write(frame(i));
     open.add(res);
     res.on('close', () => open.delete(res));
   });

@@ -109,6 +109,8 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
         }
         let resumed = false;
         if (checkResume) {
+          // The backend resumed inclusively and resent the event the client has (see hub.isResendOfSent).
+          if (hub.isResendOfSent(clientLastId, meaning.id, withoutBom(block))) return;
           checkResume = false;
           resumed = true;
           const gap = hub.sourceHole(clientLastId, meaning.id);

@@ -28,7 +28,7 @@ import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, OUTAGE_RETRY_MS } from './backoff.ts';
  * synchronous (Mercure-style): nothing arrives between the replay and joining the live set, so
  * nothing is lost or doubled. When the gateway itself resumes a backend, events whose ids it
  * already has are skipped until the first new one, in case the backend ignores Last-Event-ID; if
- * the first new one does not follow the last one seen, the hole is announced (`: gap:`).
+ * the first new one does not follow the Last-Event-ID sent, the hole is announced (`: gap:`).
  *
  * Outages: a client that connects while the backend is unreachable or answers 5xx is held open
  * (200, a `retry:` hint, a comment, its replay) while the gateway reconnects with backoff, for up
@@ -75,6 +75,8 @@ export class StreamHub implements HistoryOwner {
   private lastId: string | undefined;
   private dedupeSeam = false;
   private checkResume = false;
+  /** The Last-Event-ID the current (or pending) upstream connection sent: the resume is checked against it. */
+  private sentLastEventId: string | undefined;
   /** The last id before each upstream reconnect (bounded): where the record of what the gateway got may have a hole. */
   readonly resumedAfter: string[] = [];
   private firstBlock = true;
@@ -200,7 +202,9 @@ export class StreamHub implements HistoryOwner {
     }
     // A fresh stream: the client's Last-Event-ID goes to the backend — unless the history was
     // evicted, in which case the client must hear that events may be lost.
-    const passedUpstream = this.state === 'idle' && this.history.size === 0 && lastEventId !== undefined && !this.history.lostUnderPressure;
+    // A client that waits for a connection already asking for the events after its own id needs no replay either.
+    const fresh = this.history.size === 0 && lastEventId !== undefined && !this.history.lostUnderPressure;
+    const passedUpstream = fresh && (this.state === 'idle' || lastEventId === this.sentLastEventId);
     this.waiting.push({ sub, lastEventId, passedUpstream });
     if (this.state === 'idle') this.connectShared(this.history.lastId ?? lastEventId);
   }
@@ -209,6 +213,7 @@ export class StreamHub implements HistoryOwner {
     const resuming = this.history.size > 0;
     this.state = this.state === 'retrying' ? 'retrying' : 'connecting';
     this.counters.upstreamConnects++;
+    this.sentLastEventId = lastEventId;
     this.upstream = connectUpstream(this.url, lastEventId, this.runtime.maxEventBytes, {
       onStream: (headers) => {
         this.contentType = headers['content-type'];
@@ -375,8 +380,12 @@ export class StreamHub implements HistoryOwner {
     }
     let gapBefore: string | undefined;
     if (this.checkResume) {
+      // A backend that resends the event it was asked to resume after (inclusive): clients have it.
+      if (this.isResendOfSent(this.sentLastEventId, meaning.id, kept)) return;
       this.checkResume = false;
-      gapBefore = this.sourceHole(this.lastId, meaning.id);
+      // Checked against the id sent upstream, which is older than the hub's last id when a client
+      // reconnects with an older Last-Event-ID to an idle stream without history (replay off).
+      gapBefore = this.sourceHole(this.sentLastEventId, meaning.id);
       if (gapBefore !== undefined) this.batch.add(Buffer.from(encodeSseComment(gapBefore)), false, receivedAt);
       this.ids.observe(meaning.id, true);
     } else this.ids.observe(meaning.id);
@@ -395,6 +404,17 @@ export class StreamHub implements HistoryOwner {
     if (!hole || lastSeen === undefined || next === undefined) return undefined;
     this.counters.gaps++;
     return sourceGapText(lastSeen, next, hole.missing);
+  }
+
+  /**
+   * The first event after a resume carries the very Last-Event-ID sent: a backend that resumes
+   * inclusively resent the event the client has. Dropped, unless the gateway kept that event with
+   * other bytes (a restarted numbering reused the id for a new event: delivered, and a gap).
+   */
+  isResendOfSent(sent: string | undefined, id: string | undefined, block: Buffer): boolean {
+    if (sent === undefined || id !== sent) return false;
+    const kept = this.history.entryFor(id);
+    return kept === undefined || kept.block.equals(block);
   }
 
   /** Writes the blocks of the last backend read to every subscriber, one write each. */
