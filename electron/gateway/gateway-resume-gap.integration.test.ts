@@ -46,9 +46,9 @@ const gapsMetric = (g: Gateway) => g.metrics.rows().reduce((sum, r) => sum + r.g
 /** Steps between received ids that are not +1 (a hole, a duplicate or a reordering). */
 const breaks = (ids: number[]) => ids.filter((id, i) => i > 0 && id !== ids[i - 1]! + 1).length;
 
-/** Three clients (each alone on its stream, so a replay-off stream has no legitimate hole), `rounds` drops. */
-async function runDrops(b: LiveBackend, url: string, drop: Drop, rounds: number): Promise<SoakClient[]> {
-  const subs = ['/a', '/b', '/c'].map((p) => viewerClient(`${url}${p}`));
+/** Three clients (by default each alone on its stream, so a replay-off stream has no legitimate hole), `rounds` drops. */
+async function runDrops(b: LiveBackend, url: string, drop: Drop, rounds: number, paths = ['/a', '/b', '/c']): Promise<SoakClient[]> {
+  const subs = paths.map((p) => viewerClient(`${url}${p}`));
   clients.push(...subs);
   const caughtUp = async (atLeast: number) => (await Promise.all(subs.map((c) => c.ids()))).every((ids) => (ids.at(-1) ?? 0) >= atLeast);
   for (let round = 0; round < rounds; round++) {
@@ -91,6 +91,13 @@ describe.each(cells)('a backend that ignores Last-Event-ID, %s', (_name, runtime
     const subs = await runDrops(backend, await startGateway(backend.url, runtime), 'backend', 1);
     for (const c of subs) expect(c.gaps()).toEqual([expect.stringMatching(/events lost at the source \(backend did not resume\)/)]);
     expect(gapsMetric(gateway!)).toBe(3);
+  });
+
+  it('with three clients on one stream, each still hears of the hole (per-client: each lane counts its own)', async () => {
+    backend = await startLiveBackend({ intervalMs: 10, honourLastEventId: false });
+    const subs = await runDrops(backend, await startGateway(backend.url, runtime), 'backend', 1, ['/s', '/s', '/s']);
+    for (const c of subs) expect(c.gaps()).toEqual([expect.stringMatching(/events lost at the source \(backend did not resume\)/)]);
+    expect(gapsMetric(gateway!)).toBe(runtime.upstream === 'per-client' ? 3 : 1);
   });
 });
 

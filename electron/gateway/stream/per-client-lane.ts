@@ -6,6 +6,7 @@ import { connectUpstream, type UpstreamConnection } from './upstream-connection.
 import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
 import { withoutBom } from './bom.ts';
 import { ReadBatch } from './read-batch.ts';
+import { IdContinuity } from './id-continuity.ts';
 
 /**
  * Per-client mode (WSO2's behaviour): one upstream connection for one subscriber. The stream's
@@ -37,6 +38,10 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   let stopped = false;
   let leftWithoutRecording = false;
   const batch = new ReadBatch();
+  // With a history, the stream's ids are observed once, by the lane that brings them first. Without
+  // one (replay off) nothing says which lane saw an id first: each lane checks its own sequence, as
+  // several lanes feeding one check interleave and make it give up.
+  const ids = runtime.replay.maxEvents === 0 ? new IdContinuity() : hub.ids;
 
   /**
    * The client already has `id`: the history holds it at or before the last id the client got
@@ -113,7 +118,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
           if (hub.isResendOfSent(clientLastId, meaning.id, withoutBom(block))) return;
           checkResume = false;
           resumed = true;
-          const gap = hub.sourceHole(clientLastId, meaning.id);
+          const gap = hub.sourceHole(clientLastId, meaning.id, ids);
           if (gap !== undefined) batch.add(Buffer.from(encodeSseComment(gap)), false, receivedAt);
         }
         if (meaning.id !== undefined) {
@@ -121,7 +126,7 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
           clientLastId = meaning.id;
           if (!history.hasId(meaning.id)) {
             // After a resume the step is checked above, not held against the stream's numbering.
-            hub.ids.observe(meaning.id, resumed);
+            ids.observe(meaning.id, resumed);
             history.append(meaning.id, withoutBom(block));
           }
         }

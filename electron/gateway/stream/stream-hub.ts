@@ -399,8 +399,8 @@ export class StreamHub implements HistoryOwner {
   }
 
   /** The gap notice when the first new event after a resume does not follow `lastSeen` (and counts it). */
-  sourceHole(lastSeen: string | undefined, next: string | undefined): string | undefined {
-    const hole = this.ids.holeAfterResume(lastSeen, next);
+  sourceHole(lastSeen: string | undefined, next: string | undefined, ids = this.ids): string | undefined {
+    const hole = ids.holeAfterResume(lastSeen, next);
     if (!hole || lastSeen === undefined || next === undefined) return undefined;
     this.counters.gaps++;
     return sourceGapText(lastSeen, next, hole.missing);
