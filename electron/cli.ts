@@ -1,5 +1,6 @@
 import { parseServeArgs, SERVE_USAGE } from './cli/serve-args.ts';
 import { serve } from './cli/serve.ts';
+import { optionsOrExit } from './cli/command-args.ts';
 import { runCheck } from './cli/check-command.ts';
 import { runValidate } from './cli/validate-command.ts';
 import { runExport } from './cli/export-command.ts';
@@ -41,16 +42,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case 'serve': {
-        const parsed = parseServeArgs(rest);
-        if (!parsed.ok) {
-          err(`sse-studio serve: ${parsed.message}`);
-          return 2;
-        }
-        if ('help' in parsed) {
-          out(SERVE_USAGE);
-          return 0;
-        }
-        return await serve(parsed.value, out, err);
+        const options = optionsOrExit(parseServeArgs(rest), 'serve', SERVE_USAGE, out, err);
+        return typeof options === 'number' ? options : await serve(options, out, err);
       }
       case 'check':
         // Parses its own options and prints its own usage (exit 2), report and verdict (0 green, 1 red).

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { argsErrorMessage, projectPositional } from '../cli/command-args.ts';
+import { numberFlag, projectPositional, readCommandLine, type ParsedCommandArgs } from '../cli/command-args.ts';
 
 /** `sse-studio check` options, parsed without side effects so every mistake gets one clear line. */
 export interface CheckOptions {
@@ -53,12 +52,11 @@ other backends only with --numeric-ids, else the topic is UNKNOWN after a drop (
 Exit status: 0 all topics green, 1 any topic red (an event lost, duplicated or out of order) or
 unknown (a topic that could not be checked), 2 usage errors.`;
 
-export type ParsedCheckArgs = { ok: true; value: CheckOptions } | { ok: true; help: true } | { ok: false; message: string };
+export type ParsedCheckArgs = ParsedCommandArgs<CheckOptions>;
 
 export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const read = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -73,20 +71,20 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    return { ok: false, message: argsErrorMessage(err, 'check') };
-  }
-  const { values, positionals } = parsed;
+    },
+    'check',
+  );
+  if (!read.ok) return read;
+  const { values, positionals } = read.parsed;
   if (values.help) return { ok: true, help: true };
   const project = projectPositional(positionals, 'check');
   if (!project.ok) return project;
 
-  const events = number('--events', values.events, CHECK_DEFAULTS.events, LIMITS.events, true);
+  const events = numberFlag('--events', values.events, CHECK_DEFAULTS.events, LIMITS.events, true);
   if (typeof events === 'string') return { ok: false, message: events };
-  const durationSeconds = number('--duration', values.duration, CHECK_DEFAULTS.durationSeconds, LIMITS.durationSeconds, false);
+  const durationSeconds = numberFlag('--duration', values.duration, CHECK_DEFAULTS.durationSeconds, LIMITS.durationSeconds, false);
   if (typeof durationSeconds === 'string') return { ok: false, message: durationSeconds };
-  const rate = number('--rate', values.rate, CHECK_DEFAULTS.rate, LIMITS.rate, false);
+  const rate = numberFlag('--rate', values.rate, CHECK_DEFAULTS.rate, LIMITS.rate, false);
   if (typeof rate === 'string') return { ok: false, message: rate };
   if (values.junit !== undefined && values.junit.trim() === '') return { ok: false, message: '--junit needs a file to write the JUnit XML to, e.g. --junit check-results.xml.' };
   return {
@@ -103,13 +101,4 @@ export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
       json: values.json === true,
     },
   };
-}
-
-function number(flag: string, raw: string | undefined, fallback: number, [min, max]: readonly [number, number], integer: boolean): number | string {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
-    return `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${raw}").`;
-  }
-  return value;
 }

@@ -5,6 +5,7 @@ import { createProgress } from '../check/progress-line.ts';
 import { runChecks } from '../check/run-check.ts';
 import { ProjectOpenError } from '../project/project-store.ts';
 import { runServerCheckCommand } from '../server-check/server-check-command.ts';
+import { optionsOrExit } from './command-args.ts';
 
 export { CHECK_USAGE };
 
@@ -33,16 +34,8 @@ const processTerminals = (): CheckTerminals => ({
 export async function runCheck(argv: string[], out: (line: string) => void, err: (line: string) => void, terminals: CheckTerminals = processTerminals()): Promise<number> {
   // `check --url <SSE URL>`: the conformance suite for any SSE server (electron/server-check).
   if (argv.some((a) => a === '--url' || a.startsWith('--url='))) return runServerCheckCommand(argv, out, err, terminals);
-  const parsed = parseCheckArgs(argv);
-  if (!parsed.ok) {
-    err(`sse-studio check: ${parsed.message}`);
-    return 2;
-  }
-  if ('help' in parsed) {
-    out(CHECK_USAGE);
-    return 0;
-  }
-  const options = parsed.value;
+  const options = optionsOrExit(parseCheckArgs(argv), 'check', CHECK_USAGE, out, err);
+  if (typeof options === 'number') return options;
   // With --json, stdout carries only the JSON document; progress goes to stderr.
   const progress = options.json
     ? createProgress({ ...terminals.stderr, line: err })

@@ -1,14 +1,12 @@
-import { promises as fs } from 'node:fs';
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { readApiText } from '../../shared/asyncapi/import-sse-api.ts';
 import { docsGatewayFor } from '../../shared/docs/docs-gateway.ts';
 import { docsSourceFromText } from '../../shared/docs/docs-source.ts';
 import { renderHtmlDocs } from '../../shared/docs/render-html-docs.ts';
 import { APP_VERSION } from '../host/app-version.ts';
-import { replaceFileAtomic, writeNewFileAtomic } from '../project/atomic-write.ts';
-import { displayPath, findApiFiles, readApiFile } from './api-files.ts';
-import { argsErrorMessage } from './command-args.ts';
+import { displayPath } from './api-files.ts';
+import { apiPositional, optionsOrExit, outFlagsProblem, readCommandLine, type ParsedCommandArgs } from './command-args.ts';
+import { findApiTarget } from './find-api.ts';
+import { writeOutputFile } from './write-output.ts';
 
 export const DOCS_USAGE = `Usage: sse-studio docs <api-file | api-name> [--out FILE] [options]
 
@@ -41,22 +39,18 @@ interface DocsArgs {
 }
 
 export async function runDocs(argv: string[], out: Out, err: Out): Promise<number> {
-  const args = parseDocsArgs(argv);
-  if ('message' in args) {
-    err(`sse-studio docs: ${args.message} See "sse-studio docs --help".`);
-    return 2;
-  }
-  if ('help' in args) {
-    out(DOCS_USAGE);
-    return 0;
-  }
-  const found = await findApiText(args.api, args.project);
+  const args = optionsOrExit(parseDocsArgs(argv), 'docs', DOCS_USAGE, out, err, true);
+  if (typeof args === 'number') return args;
+  const found = await findApiTarget(args.api, args.project, (text, file) => {
+    const reading = readApiText(text, file, { fallbackEndpoint: false });
+    return reading.ok ? { name: reading.api.name } : undefined;
+  });
   if ('usage' in found) {
     err(`sse-studio docs: ${found.usage}`);
     return 2;
   }
-  if ('error' in found) {
-    err(`sse-studio docs: ${found.error}`);
+  if ('readError' in found) {
+    err(`sse-studio docs: ${displayPath(found.file)}: ${found.readError}`);
     return 1;
   }
   const source = docsSourceFromText(found.text, found.file);
@@ -71,43 +65,46 @@ export async function runDocs(argv: string[], out: Out, err: Out): Promise<numbe
     out(html.replace(/\n$/, ''));
     return 0;
   }
-  return writeOut(args.out, html, args.force, out, err);
+  const file = await writeOutputFile('docs', args.out, html, args.force, err);
+  if (file === undefined) return 1;
+  out(`Wrote ${displayPath(file)} (HTML docs, ${Math.ceil(Buffer.byteLength(html) / 1024)} KB, no network needed).`);
+  return 0;
 }
 
-function parseDocsArgs(argv: string[]): DocsArgs | { help: true } | { message: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        project: { type: 'string' },
-        'gateway-url': { type: 'string' },
-        'https-url': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return { message: argsErrorMessage(error) };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true };
-  if (positionals.length !== 1) return { message: positionals.length ? `Give one API file or name, not ${positionals.length} (${positionals.join(', ')}).` : 'Give an AsyncAPI file or the name of an API in the project, e.g. "sse-studio docs stocks.asyncapi.yaml --out stocks.html".' };
-  if (values.force && values.out === undefined) return { message: '--force only applies with --out <file>.' };
-  if (values.out !== undefined && !values.out.trim()) return { message: '--out needs a file name.' };
+function parseDocsArgs(argv: string[]): ParsedCommandArgs<DocsArgs> {
+  const read = readCommandLine({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      project: { type: 'string' },
+      'gateway-url': { type: 'string' },
+      'https-url': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (!read.ok) return read;
+  const { values, positionals } = read.parsed;
+  if (values.help) return { ok: true, help: true };
+  const api = apiPositional(positionals, 'sse-studio docs stocks.asyncapi.yaml --out stocks.html');
+  if (!api.ok) return api;
+  const outProblem = outFlagsProblem(values);
+  if (outProblem) return { ok: false, message: outProblem };
   const http = baseUrl('--gateway-url', values['gateway-url'] ?? 'http://127.0.0.1:8280', 'http:');
   const https = baseUrl('--https-url', values['https-url'] ?? 'https://127.0.0.1:8243', 'https:');
-  for (const u of [http, https]) if (typeof u === 'object' && u !== null) return u;
+  for (const u of [http, https]) if (typeof u === 'object' && u !== null) return { ok: false, message: u.message };
   return {
-    api: positionals[0] as string,
-    ...(values.out !== undefined ? { out: values.out } : {}),
-    force: Boolean(values.force),
-    project: values.project ?? '.',
-    http: http as string | null,
-    https: https as string | null,
+    ok: true,
+    value: {
+      api: api.api,
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      force: Boolean(values.force),
+      project: values.project ?? '.',
+      http: http as string | null,
+      https: https as string | null,
+    },
   };
 }
 
@@ -120,49 +117,4 @@ function baseUrl(flag: string, value: string, protocol: 'http:' | 'https:'): str
     // fall through to the message
   }
   return { message: `${flag} must be a ${protocol.slice(0, -1)} URL without query, e.g. ${protocol}//127.0.0.1:${protocol === 'http:' ? 8280 : 8243}, or off (got "${value}").` };
-}
-
-type Found = { file: string; text: string } | { error: string } | { usage: string };
-
-/** A path to a document, else the name of an API in the project folder. */
-async function findApiText(target: string, project: string): Promise<Found> {
-  const stat = await fs.stat(target).catch(() => undefined);
-  if (stat?.isDirectory()) return { usage: `${target} is a folder: give an AsyncAPI file, or an API name with --project ${target}.` };
-  if (stat?.isFile()) {
-    const entry = await readApiFile(path.resolve(target));
-    return entry.text === undefined ? { error: `${displayPath(entry.file)}: ${entry.error ?? 'cannot read the file.'}` } : { file: entry.file, text: entry.text };
-  }
-  if (/[\\/]|\.(ya?ml|json)$/i.test(target)) return { usage: `${target}: no such file.` };
-  const projectStat = await fs.stat(project).catch(() => undefined);
-  if (!projectStat?.isDirectory()) return { usage: `--project ${project}: no such folder.` };
-  const apis: Array<{ file: string; text: string; name: string }> = [];
-  for (const entry of await findApiFiles(path.resolve(project))) {
-    if (entry.text === undefined) continue;
-    const reading = readApiText(entry.text, entry.file, { fallbackEndpoint: false });
-    if (reading.ok) apis.push({ file: entry.file, text: entry.text, name: reading.api.name });
-  }
-  const exact = apis.filter((a) => a.name === target);
-  const matches = exact.length ? exact : apis.filter((a) => a.name.toLowerCase() === target.toLowerCase());
-  if (matches.length === 1) return matches[0] as { file: string; text: string };
-  if (matches.length > 1) return { usage: `"${target}" names ${matches.length} APIs (${matches.map((m) => displayPath(m.file)).join(', ')}): give the file instead.` };
-  return { usage: `There is no API named "${target}" in ${project}${apis.length ? ` (APIs: ${apis.map((a) => a.name).join(', ')})` : ' (it has no readable APIs)'}. Give an API name or an AsyncAPI file.` };
-}
-
-async function writeOut(target: string, html: string, force: boolean, out: Out, err: Out): Promise<number> {
-  const file = path.resolve(target);
-  const exists = await fs.stat(file).then(() => true, () => false);
-  if (exists && !force) {
-    err(`sse-studio docs: ${target} already exists: add --force to replace it.`);
-    return 1;
-  }
-  try {
-    if (exists) await replaceFileAtomic(file, html);
-    else await writeNewFileAtomic(file, html);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    err(`sse-studio docs: ${code === 'EEXIST' ? `${target} already exists: add --force to replace it.` : `cannot write ${target} (${code ?? (error as Error).message}).`}`);
-    return 1;
-  }
-  out(`Wrote ${displayPath(file)} (HTML docs, ${Math.ceil(Buffer.byteLength(html) / 1024)} KB, no network needed).`);
-  return 0;
 }

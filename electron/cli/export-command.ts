@@ -1,15 +1,14 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { acceptApiDocument } from '../../shared/asyncapi/accept-document.ts';
 import type { DocProblem } from '../../shared/asyncapi/document-text.ts';
 import { exportApiDocument } from '../../shared/asyncapi/export-document.ts';
 import { describeRemoval } from '../../shared/asyncapi/export-removals.ts';
 import { EXPORT_FORMATS, EXPORT_PROFILES, EXPORT_VERSIONS, type ExportOptions } from '../../shared/asyncapi/export-sse-api.ts';
-import { replaceFileAtomic, writeNewFileAtomic } from '../project/atomic-write.ts';
 import { bundleApiFile, hasExternalRefs, rebaseRef, unresolvedExternalRefs } from '../project/external-refs.ts';
-import { displayPath, findApiFiles, readApiFile } from './api-files.ts';
-import { argsErrorMessage } from './command-args.ts';
+import { displayPath } from './api-files.ts';
+import { apiPositional, optionsOrExit, outFlagsProblem, readCommandLine, type ParsedCommandArgs } from './command-args.ts';
+import { findApiTarget } from './find-api.ts';
+import { writeOutputFile } from './write-output.ts';
 
 export const EXPORT_USAGE = `Usage: sse-studio export <api-file | api-name> --format yaml|json --asyncapi 3.0|2.6 [options]
 
@@ -38,16 +37,12 @@ Exit status: 0 written, 1 the API could not be read or written, 2 bad arguments.
 type Out = (line: string) => void;
 
 export async function runExport(argv: string[], out: Out, err: Out): Promise<number> {
-  const args = parseExportArgs(argv);
-  if ('message' in args) {
-    err(`sse-studio export: ${args.message} See "sse-studio export --help".`);
-    return 2;
-  }
-  if ('help' in args) {
-    out(EXPORT_USAGE);
-    return 0;
-  }
-  const found = await findApi(args.api, args.project);
+  const args = optionsOrExit(parseExportArgs(argv), 'export', EXPORT_USAGE, out, err, true);
+  if (typeof args === 'number') return args;
+  const found = await findApiTarget(args.api, args.project, (text, file) => {
+    const reading = acceptApiDocument(text, file);
+    return reading.ok ? { name: reading.api.name, detail: reading.api.version } : undefined;
+  });
   if ('usage' in found) {
     err(`sse-studio export: ${found.usage}`);
     return 2;
@@ -58,7 +53,7 @@ export async function runExport(argv: string[], out: Out, err: Out): Promise<num
     err(`sse-studio export: ${shown} is not an SSE API: fix the errors above.`);
     return 1;
   };
-  if (found.text === undefined) return refused(found.problems);
+  if ('readError' in found) return refused([{ path: [], message: found.readError }]);
 
   const gate = acceptApiDocument(found.text, found.file);
   if (!gate.ok) return refused(gate.problems);
@@ -86,7 +81,10 @@ export async function runExport(argv: string[], out: Out, err: Out): Promise<num
   }
   const removed = describeRemoval(result.removed);
   const summary = `AsyncAPI ${args.options.asyncapi}, ${args.options.format}, ${args.options.profile} profile${removed === 'nothing' ? '' : `; removed ${removed}`}${result.action ? `; operations: ${result.action}` : ''}`;
-  return writeOut(args.out, result.text, args.force, summary, out, err);
+  const file = await writeOutputFile('export', args.out, result.text, args.force, err);
+  if (file === undefined) return 1;
+  out(`Wrote ${displayPath(file)} (${summary}).`);
+  return 0;
 }
 
 interface ExportArgs {
@@ -98,43 +96,43 @@ interface ExportArgs {
   project: string;
 }
 
-function parseExportArgs(argv: string[]): ExportArgs | { help: true } | { message: string } {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        format: { type: 'string' },
-        asyncapi: { type: 'string' },
-        profile: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        bundle: { type: 'boolean' },
-        project: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
-  } catch (error) {
-    return { message: argsErrorMessage(error) };
-  }
-  const { values, positionals } = parsed;
-  if (values.help) return { help: true };
-  if (positionals.length !== 1) return { message: positionals.length ? `Give one API file or name, not ${positionals.length} (${positionals.join(', ')}).` : 'Give an AsyncAPI file or the name of an API in the project, e.g. "sse-studio export stocks.asyncapi.yaml --format yaml --asyncapi 3.0".' };
+function parseExportArgs(argv: string[]): ParsedCommandArgs<ExportArgs> {
+  const read = readCommandLine({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      format: { type: 'string' },
+      asyncapi: { type: 'string' },
+      profile: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      bundle: { type: 'boolean' },
+      project: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (!read.ok) return read;
+  const { values, positionals } = read.parsed;
+  if (values.help) return { ok: true, help: true };
+  const api = apiPositional(positionals, 'sse-studio export stocks.asyncapi.yaml --format yaml --asyncapi 3.0');
+  if (!api.ok) return api;
   const format = oneOf('--format', values.format, EXPORT_FORMATS);
   const asyncapi = oneOf('--asyncapi', values.asyncapi, EXPORT_VERSIONS);
   const profile = oneOf('--profile', values.profile ?? 'studio', EXPORT_PROFILES);
-  for (const choice of [format, asyncapi, profile]) if (typeof choice === 'object') return choice;
-  if (values.force && values.out === undefined) return { message: '--force only applies with --out <file>.' };
-  if (values.out !== undefined && !values.out.trim()) return { message: '--out needs a file name.' };
+  for (const choice of [format, asyncapi, profile]) if (typeof choice === 'object') return { ok: false, message: choice.message };
+  const outProblem = outFlagsProblem(values);
+  if (outProblem) return { ok: false, message: outProblem };
   return {
-    api: positionals[0] as string,
-    options: { format, asyncapi, profile } as ExportOptions,
-    bundle: Boolean(values.bundle),
-    ...(values.out !== undefined ? { out: values.out } : {}),
-    force: Boolean(values.force),
-    project: values.project ?? '.',
+    ok: true,
+    value: {
+      api: api.api,
+      options: { format, asyncapi, profile } as ExportOptions,
+      bundle: Boolean(values.bundle),
+      ...(values.out !== undefined ? { out: values.out } : {}),
+      force: Boolean(values.force),
+      project: values.project ?? '.',
+    },
   };
 }
 
@@ -142,53 +140,4 @@ function oneOf<T extends string>(flag: string, value: string | undefined, allowe
   const choices = allowed.join(', ').replace(/, ([^,]*)$/, ' or $1');
   if (value === undefined) return { message: `${flag} is required: ${choices}.` };
   return (allowed as readonly string[]).includes(value) ? (value as T) : { message: `${flag} must be ${choices} (got "${value}").` };
-}
-
-type Found = { file: string; text?: string; problems: DocProblem[] } | { usage: string };
-
-/** A path to a document, else the name of an API in the project folder (found through the same gate). */
-async function findApi(target: string, project: string): Promise<Found> {
-  const stat = await fs.stat(target).catch(() => undefined);
-  if (stat?.isDirectory()) return { usage: `${target} is a folder: give an AsyncAPI file, or an API name with --project ${target}.` };
-  if (stat?.isFile()) {
-    const entry = await readApiFile(path.resolve(target));
-    return entry.text === undefined ? { file: entry.file, problems: [{ path: [], message: entry.error ?? 'Cannot read the file.' }] } : { file: entry.file, text: entry.text, problems: [] };
-  }
-  if (/[\\/]|\.(ya?ml|json)$/i.test(target)) return { usage: `${target}: no such file.` };
-
-  const projectStat = await fs.stat(project).catch(() => undefined);
-  if (!projectStat?.isDirectory()) return { usage: `--project ${project}: no such folder.` };
-  const apis = [];
-  for (const entry of await findApiFiles(path.resolve(project))) {
-    if (entry.text === undefined) continue;
-    const reading = acceptApiDocument(entry.text, entry.file);
-    if (reading.ok) apis.push({ file: entry.file, text: entry.text, api: reading.api });
-  }
-  const exact = apis.filter((a) => a.api.name === target);
-  const matches = exact.length ? exact : apis.filter((a) => a.api.name.toLowerCase() === target.toLowerCase());
-  const only = matches[0];
-  if (matches.length === 1 && only) return { file: only.file, text: only.text, problems: [] };
-  if (matches.length > 1) return { usage: `"${target}" names ${matches.length} APIs (${matches.map((m) => `${displayPath(m.file)}: ${m.api.version}`).join(', ')}): give the file instead.` };
-  const names = apis.map((a) => a.api.name);
-  return { usage: `There is no API named "${target}" in ${project}${names.length ? ` (APIs: ${names.join(', ')})` : ' (it has no readable APIs)'}. Give an API name or an AsyncAPI file.` };
-}
-
-async function writeOut(target: string, text: string, force: boolean, summary: string, out: Out, err: Out): Promise<number> {
-  const file = path.resolve(target);
-  const exists = await fs.stat(file).then(() => true, () => false);
-  if (exists && !force) {
-    err(`sse-studio export: ${target} already exists: add --force to replace it.`);
-    return 1;
-  }
-  try {
-    // Temp file + rename (or link, which refuses an existing name): a reader never sees half a file.
-    if (exists) await replaceFileAtomic(file, text);
-    else await writeNewFileAtomic(file, text);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    err(`sse-studio export: ${code === 'EEXIST' ? `${target} already exists: add --force to replace it.` : `cannot write ${target} (${code ?? (error as Error).message}).`}`);
-    return 1;
-  }
-  out(`Wrote ${displayPath(file)} (${summary}).`);
-  return 0;
 }

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { argsErrorMessage, projectPositional } from './command-args.ts';
+import { projectPositional, readCommandLine, type ParsedCommandArgs } from './command-args.ts';
 import { DEFAULT_GATEWAY_HTTPS_PORT, DEFAULT_GATEWAY_PORT, DEFAULT_HOST, DEFAULT_MOCK_PORT } from '../host/studio-host.ts';
 
 /** `sse-studio serve` options, parsed without side effects so every mistake gets one clear line. */
@@ -34,10 +33,9 @@ Options:
   --access-log            print one line per gateway request
   -h, --help              show this help`;
 
-export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions } | { ok: false; message: string } | { ok: true; help: true } {
-  let parsed;
-  try {
-    parsed = parseArgs({
+export function parseServeArgs(argv: string[]): ParsedCommandArgs<ServeOptions> {
+  const read = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -56,11 +54,11 @@ export function parseServeArgs(argv: string[]): { ok: true; value: ServeOptions 
         'access-log': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    return { ok: false, message: argsErrorMessage(err, 'serve') };
-  }
-  const { values, positionals } = parsed;
+    },
+    'serve',
+  );
+  if (!read.ok) return read;
+  const { values, positionals } = read.parsed;
   if (values.help) return { ok: true, help: true };
   const project = projectPositional(positionals, 'serve');
   if (!project.ok) return project;

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { argsErrorMessage } from '../cli/command-args.ts';
+import { headerFlags, httpUrlArg, numberFlag, readCommandLine, type ParsedCommandArgs } from '../cli/command-args.ts';
 
 /** `sse-studio record` options, parsed without side effects. */
 export interface RecordCliOptions {
@@ -32,12 +31,11 @@ Options:
 
 Exit status: 0 recorded, 1 the stream could not be recorded, 2 usage errors.`;
 
-export type ParsedRecordArgs = { ok: true; value: RecordCliOptions } | { ok: true; help: true } | { ok: false; message: string };
+export type ParsedRecordArgs = ParsedCommandArgs<RecordCliOptions>;
 
 export function parseRecordArgs(argv: string[]): ParsedRecordArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const read = readCommandLine(
+    {
       args: argv,
       allowPositionals: true,
       strict: true,
@@ -51,38 +49,22 @@ export function parseRecordArgs(argv: string[]): ParsedRecordArgs {
         insecure: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    return { ok: false, message: argsErrorMessage(err, 'record') };
-  }
-  const { values: v, positionals } = parsed;
+    },
+    'record',
+  );
+  if (!read.ok) return read;
+  const { values: v, positionals } = read.parsed;
   if (v.help) return { ok: true, help: true };
   if (positionals.length !== 1) return { ok: false, message: 'Give one SSE URL to record, e.g. "sse-studio record http://127.0.0.1:8080/counter --events 20 --out counter.json".' };
-  let url: URL;
-  try {
-    url = new URL(positionals[0] as string);
-  } catch {
-    return { ok: false, message: `"${positionals[0]}" is not a URL: give http://host:port/path or https://...` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `The URL must be http: or https:, not ${url.protocol}` };
+  const url = httpUrlArg(positionals[0] as string);
+  if (typeof url === 'string') return { ok: false, message: url };
   if (v.events === undefined && v.seconds === undefined) return { ok: false, message: 'Say when to stop: --events <n> or --seconds <s> (or both: whichever comes first).' };
   if (!v.out) return { ok: false, message: 'Give the file to write with --out, e.g. --out recordings/prices.json.' };
-  const events = v.events === undefined ? undefined : whole('--events', v.events, 1, 100_000);
+  const events = numberFlag('--events', v.events, undefined, [1, 100_000], true);
   if (typeof events === 'string') return { ok: false, message: events };
-  const seconds = v.seconds === undefined ? undefined : whole('--seconds', v.seconds, 1, 3600);
+  const seconds = numberFlag('--seconds', v.seconds, undefined, [1, 3600], true);
   if (typeof seconds === 'string') return { ok: false, message: seconds };
-  const headers: Record<string, string> = {};
-  for (const h of v.header ?? []) {
-    const colon = h.indexOf(':');
-    const name = colon > 0 ? h.slice(0, colon).trim() : '';
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { ok: false, message: `--header "${h}" must look like "Name: value".` };
-    headers[name.toLowerCase()] = h.slice(colon + 1).trim();
-  }
+  const headers = headerFlags(v.header);
+  if (typeof headers === 'string') return { ok: false, message: headers };
   return { ok: true, value: { url: url.href, out: v.out, events, seconds, headers, http2: v.http2 === true, insecure: v.insecure === true, force: v.force === true } };
-}
-
-function whole(flag: string, raw: string, min: number, max: number): number | string {
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isInteger(value) || value < min || value > max) return `${flag} must be a whole number from ${min} to ${max} (got "${raw}").`;
-  return value;
 }

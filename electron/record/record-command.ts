@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { replaceFileAtomic, writeNewFileAtomic } from '../project/atomic-write.ts';
+import { optionsOrExit } from '../cli/command-args.ts';
 import { parseRecordArgs, RECORD_USAGE } from './record-args.ts';
 import { recordStream } from './record-stream.ts';
 import { suggestMessages, suggestionYaml } from './message-suggestion.ts';
@@ -8,16 +9,8 @@ import { recordingText } from './recording-file.ts';
 
 /** `sse-studio record <url> --events N | --seconds S --out FILE`: exit 0 recorded, 1 failed, 2 usage. */
 export async function runRecord(argv: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
-  const parsed = parseRecordArgs(argv);
-  if (!parsed.ok) {
-    err(`sse-studio record: ${parsed.message}`);
-    return 2;
-  }
-  if ('help' in parsed) {
-    out(RECORD_USAGE);
-    return 0;
-  }
-  const o = parsed.value;
+  const o = optionsOrExit(parseRecordArgs(argv), 'record', RECORD_USAGE, out, err);
+  if (typeof o === 'number') return o;
   const target = path.resolve(o.out);
   if (!o.force && (await exists(target))) {
     err(`sse-studio record: ${target} exists: pick another --out or add --force to replace it.`);

@@ -1,5 +1,4 @@
-import { parseArgs } from 'node:util';
-import { argsErrorMessage } from '../cli/command-args.ts';
+import { headerFlags, httpUrlArg, numberFlag, readCommandLine, type ParsedCommandArgs } from '../cli/command-args.ts';
 import type { ServerCheckOptions } from './types.ts';
 
 /** `sse-studio check --url` options, parsed without side effects so every mistake gets one clear line. */
@@ -35,12 +34,11 @@ Options:
 
 Exit status: 0 when no check fails, 1 when one does, 2 usage errors.`;
 
-export type ParsedServerCheckArgs = { ok: true; value: ServerCheckCliOptions } | { ok: true; help: true } | { ok: false; message: string };
+export type ParsedServerCheckArgs = ParsedCommandArgs<ServerCheckCliOptions>;
 
 export function parseServerCheckArgs(argv: string[]): ParsedServerCheckArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({
+  const read = readCommandLine(
+    {
       args: argv,
       allowPositionals: false,
       strict: true,
@@ -59,35 +57,25 @@ export function parseServerCheckArgs(argv: string[]): ParsedServerCheckArgs {
         junit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
-    });
-  } catch (err) {
-    return { ok: false, message: argsErrorMessage(err, 'check') };
-  }
-  const v = parsed.values;
+    },
+    'check',
+  );
+  if (!read.ok) return read;
+  const v = read.parsed.values;
   if (v.help) return { ok: true, help: true };
   if (!v.url) return { ok: false, message: 'Give the event stream to check with --url, e.g. --url http://127.0.0.1:8080/counter.' };
-  let url: URL;
-  try {
-    url = new URL(v.url);
-  } catch {
-    return { ok: false, message: `--url "${v.url}" is not a URL: give http://host:port/path or https://...` };
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, message: `--url must be http: or https:, not ${url.protocol}` };
-  const headers: Record<string, string> = {};
-  for (const h of v.header ?? []) {
-    const colon = h.indexOf(':');
-    const name = colon > 0 ? h.slice(0, colon).trim() : '';
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) return { ok: false, message: `--header "${h}" must look like "Name: value".` };
-    headers[name.toLowerCase()] = h.slice(colon + 1).trim();
-  }
+  const url = httpUrlArg(v.url, '--url');
+  if (typeof url === 'string') return { ok: false, message: url };
+  const headers = headerFlags(v.header);
+  if (typeof headers === 'string') return { ok: false, message: headers };
   if (v.auth !== undefined) {
     if (!v.auth.includes(':')) return { ok: false, message: '--auth must be user:password.' };
     headers.authorization = `Basic ${Buffer.from(v.auth).toString('base64')}`;
   }
   if (v.bearer !== undefined) headers.authorization = `Bearer ${v.bearer}`;
-  const durationSeconds = number('--duration', v.duration, SERVER_CHECK_DEFAULTS.durationSeconds, 2, 3600, false);
+  const durationSeconds = numberFlag('--duration', v.duration, SERVER_CHECK_DEFAULTS.durationSeconds, [2, 3600], false);
   if (typeof durationSeconds === 'string') return { ok: false, message: durationSeconds };
-  const drops = number('--drops', v.drops, SERVER_CHECK_DEFAULTS.drops, 1, 100, true);
+  const drops = numberFlag('--drops', v.drops, SERVER_CHECK_DEFAULTS.drops, [1, 100], true);
   if (typeof drops === 'string') return { ok: false, message: drops };
   let origin: string | undefined;
   if (v.origin !== undefined) {
@@ -112,13 +100,4 @@ export function parseServerCheckArgs(argv: string[]): ParsedServerCheckArgs {
       junit: v.junit,
     },
   };
-}
-
-function number(flag: string, raw: string | undefined, fallback: number, min: number, max: number, integer: boolean): number | string {
-  if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (raw.trim() === '' || !Number.isFinite(value) || (integer && !Number.isInteger(value)) || value < min || value > max) {
-    return `${flag} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max} (got "${raw}").`;
-  }
-  return value;
 }

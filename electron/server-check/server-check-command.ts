@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { replaceFileAtomic } from '../project/atomic-write.ts';
 import type { CheckTerminals } from '../cli/check-command.ts';
+import { optionsOrExit } from '../cli/command-args.ts';
 import { createProgress } from '../check/progress-line.ts';
 import { junitXml } from './junit.ts';
 import { parseServerCheckArgs, SERVER_CHECK_USAGE } from './server-check-args.ts';
@@ -9,16 +10,8 @@ import { runServerCheck } from './run-server-check.ts';
 
 /** `sse-studio check --url ...`: exit 0 when no check fails, 1 when one does, 2 on usage errors. */
 export async function runServerCheckCommand(argv: string[], out: (line: string) => void, err: (line: string) => void, terminals: CheckTerminals): Promise<number> {
-  const parsed = parseServerCheckArgs(argv);
-  if (!parsed.ok) {
-    err(`sse-studio check: ${parsed.message}`);
-    return 2;
-  }
-  if ('help' in parsed) {
-    out(SERVER_CHECK_USAGE);
-    return 0;
-  }
-  const options = parsed.value;
+  const options = optionsOrExit(parseServerCheckArgs(argv), 'check', SERVER_CHECK_USAGE, out, err);
+  if (typeof options === 'number') return options;
   const progress = options.json ? createProgress({ ...terminals.stderr, line: err }) : createProgress({ ...terminals.stdout, line: out });
   progress.note(`checking ${options.url} for ${options.durationSeconds} s (${options.drops} drops); requests go only to ${[new URL(options.url).hostname, ...options.allowHosts].join(', ')}`);
   const abort = new AbortController();
