@@ -1,8 +1,6 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync } from 'node:fs';
+import { accepts, NGINX_CANDIDATES, nginxTempPaths, spawnNginx } from '../../test/support/nginx.ts';
 import { childPids } from './proc-stats.ts';
 
 /**
@@ -30,10 +28,8 @@ export interface NginxOptions {
   fdHardLimit: number;
 }
 
-const CANDIDATES = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/local/nginx/sbin/nginx', '/usr/bin/nginx'];
-
 export function findNginx(explicit?: string): NginxInstall | undefined {
-  for (const path of explicit ? [explicit] : CANDIDATES) {
+  for (const path of explicit ? [explicit] : NGINX_CANDIDATES) {
     if (!existsSync(path)) continue;
     const out = spawnSync(path, ['-v'], { encoding: 'utf8' });
     const version = /nginx\/(\S+)/.exec(`${out.stderr}${out.stdout}`)?.[1];
@@ -58,11 +54,7 @@ events {
 }
 http {
   access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+  ${nginxTempPaths(dir)}
   server {
     # reuseport: the kernel spreads connections over the workers (each has its own fd limit).
     listen 127.0.0.1:${port} reuseport;
@@ -80,86 +72,41 @@ http {
 }
 
 export async function startNginx(install: NginxInstall, o: NginxOptions): Promise<RunningNginx> {
-  const dir = mkdtempSync(join(tmpdir(), 'sse-bench-nginx-'));
-  const port = await freePort();
-  const conf = join(dir, 'nginx.conf');
-  const errorLog = join(dir, 'error.log');
-  writeFileSync(conf, nginxConfig(dir, port, o));
-  const child = spawn(install.path, ['-p', `${dir}/`, '-c', conf, '-e', errorLog, '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const nginx = await spawnNginx(install.path, 'sse-bench-nginx-', (dir, port) => nginxConfig(dir, port, o));
   // nginx has no IPC channel to notice that the bench died: stop it when this process exits.
   const onExit = () => {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+    nginx.killNow();
+    rmSync(nginx.dir, { recursive: true, force: true });
   };
   process.once('exit', onExit);
 
-  const masterPid = child.pid as number;
   let workerPids: number[] = [];
   const deadline = Date.now() + 10_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited at start: ${stderr.trim() || readLog(errorLog)}`);
-    workerPids = childPids(masterPid);
-    if (workerPids.length >= o.workers && (await accepts(port))) break;
+    if (nginx.exitCode() !== null) throw new Error(`nginx exited at start: ${nginx.startProblem()}`);
+    workerPids = childPids(nginx.pid);
+    if (workerPids.length >= o.workers && (await accepts(nginx.port))) break;
     if (Date.now() > deadline) {
       process.off('exit', onExit);
-      await stopChild(child, exited);
-      throw new Error(`nginx did not start within 10 s: ${stderr.trim() || readLog(errorLog)}`);
+      const problem = nginx.startProblem();
+      await nginx.stop();
+      throw new Error(`nginx did not start within 10 s: ${problem}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
   return {
-    port,
-    masterPid,
+    port: nginx.port,
+    masterPid: nginx.pid,
     workerPids,
     logProblems: () =>
-      readLog(errorLog)
+      nginx
+        .errorLog()
         .split('\n')
         .filter((l) => /\[(alert|emerg|crit|error)\]/.test(l))
         .map((l) => l.replace(/^\S+ \S+ /, '')),
     async stop() {
       process.off('exit', onExit);
-      await stopChild(child, exited);
-      rmSync(dir, { recursive: true, force: true });
+      await nginx.stop();
     },
   };
-}
-
-async function stopChild(child: ChildProcess, exited: Promise<void>): Promise<void> {
-  if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM'); // fast shutdown
-  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-function readLog(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch {
-    return '';
-  }
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
 }

@@ -1,8 +1,5 @@
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import net from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { accepts, NGINX_CANDIDATES, nginxTempPaths, spawnNginx } from '../../../test/support/nginx.ts';
 
 /**
  * nginx as a reverse proxy in front of an SSE backend, for the check suite's tests: a config in a
@@ -17,15 +14,11 @@ export interface NginxProxy {
   stop(): Promise<void>;
 }
 
-const CANDIDATES = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'];
-
 export function findNginxBinary(): string | undefined {
-  return CANDIDATES.find((p) => existsSync(p));
+  return NGINX_CANDIDATES.find((p) => existsSync(p));
 }
 
 export async function startNginxProxy(binary: string, backendPort: number, setup: NginxSetup): Promise<NginxProxy> {
-  const dir = mkdtempSync(join(tmpdir(), 'sse-check-nginx-'));
-  const port = await freePort();
   const location =
     setup === 'sse'
       ? `proxy_buffering off;`
@@ -33,17 +26,16 @@ export async function startNginxProxy(binary: string, backendPort: number, setup
       gzip on;
       gzip_types text/event-stream;`;
   const user = process.getuid?.() === 0 ? 'user root;\n' : '';
-  const conf = `${user}worker_processes 1;
+  const nginx = await spawnNginx(
+    binary,
+    'sse-check-nginx-',
+    (dir, port) => `${user}worker_processes 1;
 pid ${dir}/nginx.pid;
 error_log ${dir}/error.log warn;
 events { worker_connections 256; }
 http {
   access_log off;
-  client_body_temp_path ${dir}/client_body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
+  ${nginxTempPaths(dir)}
   server {
     listen 127.0.0.1:${port};
     location / {
@@ -55,49 +47,16 @@ http {
     }
   }
 }
-`;
-  writeFileSync(join(dir, 'nginx.conf'), conf);
-  const child = spawn(binary, ['-p', `${dir}/`, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log'), '-g', 'daemon off;'], { stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  child.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-    await exited;
-    clearTimeout(timer);
-    rmSync(dir, { recursive: true, force: true });
-  };
+`,
+  );
   const deadline = Date.now() + 10_000;
-  while (!(await accepts(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
-      const log = existsSync(join(dir, 'error.log')) ? readFileSync(join(dir, 'error.log'), 'utf8') : '';
-      await stop();
-      throw new Error(`nginx did not start: ${stderr.trim() || log.trim()}`);
+  while (!(await accepts(nginx.port))) {
+    if (nginx.exitCode() !== null || Date.now() > deadline) {
+      const problem = nginx.startProblem();
+      await nginx.stop();
+      throw new Error(`nginx did not start: ${problem}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  return { url: `http://127.0.0.1:${port}`, stop };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: '127.0.0.1', port });
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once('error', () => resolve(false));
-  });
+  return { url: `http://127.0.0.1:${nginx.port}`, stop: () => nginx.stop() };
 }
