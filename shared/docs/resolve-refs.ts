@@ -1,4 +1,5 @@
 import { isRecord } from '../asyncapi/plain-data.ts';
+import { resolvePointer } from '../asyncapi/read-refs.ts';
 
 /** Deeper than any hand-written schema; stops a pathological document from blowing the stack. */
 const MAX_DEPTH = 40;
@@ -12,26 +13,13 @@ export function resolveLocalRefs(root: unknown, value: unknown): unknown {
   return resolve(root, value, [], 0);
 }
 
-/** The node a local `$ref` (a JSON pointer after `#`) points at, or undefined. */
-export function lookupRef(root: unknown, ref: string): unknown {
-  if (!ref.startsWith('#/')) return ref === '#' ? root : undefined;
-  let node: unknown = root;
-  for (const raw of ref.slice(2).split('/')) {
-    const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-    if (Array.isArray(node)) node = node[Number(key)];
-    else if (isRecord(node) && Object.hasOwn(node, key)) node = node[key];
-    else return undefined;
-  }
-  return node;
-}
-
 function resolve(root: unknown, value: unknown, seen: string[], depth: number): unknown {
   if (depth > MAX_DEPTH) return value;
   if (Array.isArray(value)) return value.map((v) => resolve(root, v, seen, depth + 1));
   if (!isRecord(value)) return value;
   const ref = value.$ref;
   if (typeof ref === 'string') {
-    const target = seen.includes(ref) ? undefined : lookupRef(root, ref);
+    const target = seen.includes(ref) ? undefined : resolvePointer(root, ref);
     if (target === undefined) return { $ref: ref };
     const resolved = resolve(root, target, [...seen, ref], depth + 1);
     // Siblings of $ref (allowed in JSON Schema 2019+) are kept beside the resolved target.
@@ -43,5 +31,5 @@ function resolve(root: unknown, value: unknown, seen: string[], depth: number): 
 
 /** The node itself, or what its `$ref` points at (one hop, for messages and parameters). */
 export function deref(root: unknown, value: unknown): unknown {
-  return isRecord(value) && typeof value.$ref === 'string' ? (lookupRef(root, value.$ref) ?? value) : value;
+  return isRecord(value) && typeof value.$ref === 'string' ? (resolvePointer(root, value.$ref) ?? value) : value;
 }
