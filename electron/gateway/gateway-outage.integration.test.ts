@@ -33,12 +33,16 @@ async function setup(honourLastEventId: boolean, runtime: Partial<ApiRuntime> = 
 
 const gapsMetric = (g: Gateway) => g.metrics.rows().reduce((sum, r) => sum + r.gaps, 0);
 
-async function outage(b: OutageBackend, g: Gateway, ms: number): Promise<number> {
+/** Once every client has 10 events: the backend down for ms while the gateway drops its clients, then up; returns the id (50 past the return) every client has since reached. */
+async function outageWhileStreaming(b: OutageBackend, g: Gateway, ms: number): Promise<number> {
+  await waitForAsync(async () => (await Promise.all(clients.map((c) => c.ids()))).every((ids) => ids.length >= 10), '10 events each', 10_000);
   await b.down();
   g.dropSubscribers('live');
   await sleep(ms);
   await b.up();
-  return b.current();
+  const target = b.current() + 50;
+  await waitForAsync(async () => (await Promise.all(clients.map((c) => c.ids()))).every((ids) => (ids.at(-1) ?? 0) >= target), 'events after the outage', 15_000);
+  return target;
 }
 
 describe('a backend outage while the gateway drops its clients', () => {
@@ -46,11 +50,7 @@ describe('a backend outage while the gateway drops its clients', () => {
     const { url, backend: b, gateway: g } = await setup(true);
     clients.push(eventsourceClient(`${url}/a`), viewerClient(`${url}/b`));
     const paths = ['/a', '/b'];
-    await waitForAsync(async () => (await Promise.all(clients.map((c) => c.ids()))).every((ids) => ids.length >= 10), '10 events each', 10_000);
-
-    const upAt = await outage(b, g, 1500);
-    const target = upAt + 50;
-    await waitForAsync(async () => (await Promise.all(clients.map((c) => c.ids()))).every((ids) => (ids.at(-1) ?? 0) >= target), 'events after the outage', 15_000);
+    const target = await outageWhileStreaming(b, g, 1500);
 
     for (const [i, c] of clients.entries()) {
       expect(await c.gaveUp(), `${c.kind} still reconnecting`).toBe(false);
@@ -64,11 +64,7 @@ describe('a backend outage while the gateway drops its clients', () => {
     const viewer = viewerClient(`${url}/v`);
     clients.push(viewer, eventsourceClient(`${url}/e`));
     const paths = ['/v', '/e'];
-    await waitForAsync(async () => (await Promise.all(clients.map((c) => c.ids()))).every((ids) => ids.length >= 10), '10 events each', 10_000);
-
-    const upAt = await outage(b, g, 1500);
-    const target = upAt + 50;
-    await waitForAsync(async () => (await Promise.all(clients.map((c) => c.ids()))).every((ids) => (ids.at(-1) ?? 0) >= target), 'events after the outage', 15_000);
+    const target = await outageWhileStreaming(b, g, 1500);
 
     for (const [i, c] of clients.entries()) {
       expect(await c.gaveUp(), `${c.kind} still reconnecting`).toBe(false);
