@@ -56,23 +56,18 @@ export type ParsedCheckArgs = ParsedCommandArgs<CheckOptions>;
 
 export function parseCheckArgs(argv: string[]): ParsedCheckArgs {
   const read = readCommandLine(
+    argv,
     {
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        events: { type: 'string' },
-        duration: { type: 'string' },
-        rate: { type: 'string' },
-        http2: { type: 'boolean' },
-        'no-backend-drop': { type: 'boolean' },
-        'numeric-ids': { type: 'boolean' },
-        junit: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      events: { type: 'string' },
+      duration: { type: 'string' },
+      rate: { type: 'string' },
+      http2: { type: 'boolean' },
+      'no-backend-drop': { type: 'boolean' },
+      'numeric-ids': { type: 'boolean' },
+      junit: { type: 'string' },
+      json: { type: 'boolean' },
     },
-    'check',
+    { command: 'check' },
   );
   if (!read.ok) return read;
   const { values, positionals } = read.parsed;

@@ -15,12 +15,23 @@ export type ParsedCommandArgs<T> = { ok: true; value: T } | { ok: true; help: tr
 
 type Out = (line: string) => void;
 
-/** node:util parseArgs with its error as one line (see argsErrorMessage) instead of a throw. */
-export function readCommandLine<T extends ParseArgsConfig>(config: T, command?: string): { ok: true; parsed: ReturnType<typeof parseArgs<T>> } | { ok: false; message: string } {
+const HELP = { help: { type: 'boolean', short: 'h' } } as const;
+
+/** node:util does not export the type of parseArgs' options table. */
+type ParseArgsOptionsConfig = NonNullable<ParseArgsConfig['options']>;
+
+type CommandLine<O extends ParseArgsOptionsConfig> = ReturnType<typeof parseArgs<{ args: string[]; options: O & typeof HELP; strict: true; allowPositionals: true }>>;
+
+/**
+ * node:util parseArgs, strict, with -h/--help added to options and its error as one line (see
+ * argsErrorMessage; command adds the pointer to --help) instead of a throw. Positionals are
+ * allowed unless positionals is false.
+ */
+export function readCommandLine<O extends ParseArgsOptionsConfig>(argv: string[], options: O, how: { command?: string; positionals?: boolean } = {}): { ok: true; parsed: CommandLine<O> } | { ok: false; message: string } {
   try {
-    return { ok: true, parsed: parseArgs(config) };
+    return { ok: true, parsed: parseArgs({ args: argv, options: { ...options, ...HELP }, strict: true, allowPositionals: how.positionals ?? true }) as CommandLine<O> };
   } catch (error) {
-    return { ok: false, message: argsErrorMessage(error, command) };
+    return { ok: false, message: argsErrorMessage(error, how.command) };
   }
 }
 

@@ -72,18 +72,12 @@ export async function runDocs(argv: string[], out: Out, err: Out): Promise<numbe
 }
 
 function parseDocsArgs(argv: string[]): ParsedCommandArgs<DocsArgs> {
-  const read = readCommandLine({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      project: { type: 'string' },
-      'gateway-url': { type: 'string' },
-      'https-url': { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const read = readCommandLine(argv, {
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    project: { type: 'string' },
+    'gateway-url': { type: 'string' },
+    'https-url': { type: 'string' },
   });
   if (!read.ok) return read;
   const { values, positionals } = read.parsed;

@@ -97,20 +97,14 @@ interface ExportArgs {
 }
 
 function parseExportArgs(argv: string[]): ParsedCommandArgs<ExportArgs> {
-  const read = readCommandLine({
-    args: argv,
-    allowPositionals: true,
-    strict: true,
-    options: {
-      format: { type: 'string' },
-      asyncapi: { type: 'string' },
-      profile: { type: 'string' },
-      out: { type: 'string' },
-      force: { type: 'boolean' },
-      bundle: { type: 'boolean' },
-      project: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const read = readCommandLine(argv, {
+    format: { type: 'string' },
+    asyncapi: { type: 'string' },
+    profile: { type: 'string' },
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    bundle: { type: 'boolean' },
+    project: { type: 'string' },
   });
   if (!read.ok) return read;
   const { values, positionals } = read.parsed;

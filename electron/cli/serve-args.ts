@@ -35,27 +35,22 @@ Options:
 
 export function parseServeArgs(argv: string[]): ParsedCommandArgs<ServeOptions> {
   const read = readCommandLine(
+    argv,
     {
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        host: { type: 'string' },
-        'gateway-port': { type: 'string' },
-        'https-port': { type: 'string' },
-        'tls-cert': { type: 'string' },
-        'tls-key': { type: 'string' },
-        'no-https': { type: 'boolean' },
-        'mock-port': { type: 'string' },
-        'ui-port': { type: 'string' },
-        'no-gateway': { type: 'boolean' },
-        'no-mock': { type: 'boolean' },
-        'no-ui': { type: 'boolean' },
-        'access-log': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      host: { type: 'string' },
+      'gateway-port': { type: 'string' },
+      'https-port': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'no-https': { type: 'boolean' },
+      'mock-port': { type: 'string' },
+      'ui-port': { type: 'string' },
+      'no-gateway': { type: 'boolean' },
+      'no-mock': { type: 'boolean' },
+      'no-ui': { type: 'boolean' },
+      'access-log': { type: 'boolean' },
     },
-    'serve',
+    { command: 'serve' },
   );
   if (!read.ok) return read;
   const { values, positionals } = read.parsed;

@@ -35,22 +35,17 @@ export type ParsedRecordArgs = ParsedCommandArgs<RecordCliOptions>;
 
 export function parseRecordArgs(argv: string[]): ParsedRecordArgs {
   const read = readCommandLine(
+    argv,
     {
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        events: { type: 'string' },
-        seconds: { type: 'string' },
-        out: { type: 'string' },
-        force: { type: 'boolean' },
-        header: { type: 'string', short: 'H', multiple: true },
-        http2: { type: 'boolean' },
-        insecure: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      events: { type: 'string' },
+      seconds: { type: 'string' },
+      out: { type: 'string' },
+      force: { type: 'boolean' },
+      header: { type: 'string', short: 'H', multiple: true },
+      http2: { type: 'boolean' },
+      insecure: { type: 'boolean' },
     },
-    'record',
+    { command: 'record' },
   );
   if (!read.ok) return read;
   const { values: v, positionals } = read.parsed;

@@ -38,27 +38,22 @@ export type ParsedServerCheckArgs = ParsedCommandArgs<ServerCheckCliOptions>;
 
 export function parseServerCheckArgs(argv: string[]): ParsedServerCheckArgs {
   const read = readCommandLine(
+    argv,
     {
-      args: argv,
-      allowPositionals: false,
-      strict: true,
-      options: {
-        url: { type: 'string' },
-        header: { type: 'string', short: 'H', multiple: true },
-        auth: { type: 'string' },
-        bearer: { type: 'string' },
-        http2: { type: 'boolean' },
-        insecure: { type: 'boolean' },
-        duration: { type: 'string' },
-        drops: { type: 'string' },
-        origin: { type: 'string' },
-        'allow-host': { type: 'string', multiple: true },
-        json: { type: 'boolean' },
-        junit: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
+      url: { type: 'string' },
+      header: { type: 'string', short: 'H', multiple: true },
+      auth: { type: 'string' },
+      bearer: { type: 'string' },
+      http2: { type: 'boolean' },
+      insecure: { type: 'boolean' },
+      duration: { type: 'string' },
+      drops: { type: 'string' },
+      origin: { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      json: { type: 'boolean' },
+      junit: { type: 'string' },
     },
-    'check',
+    { command: 'check', positionals: false },
   );
   if (!read.ok) return read;
   const v = read.parsed.values;
