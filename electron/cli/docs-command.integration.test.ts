@@ -3,18 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runDocs } from './docs-command.ts';
+import { runCommand } from '../../test/support/command-output.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const EXAMPLES = path.join(REPO, 'examples');
 const stockTicker = path.join(EXAMPLES, 'stock-ticker/stock-ticker.asyncapi.yaml');
 const gitter = path.join(REPO, 'test/fixtures/docs/gitter-streaming-2.6.yml');
 
-async function docsCli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runDocs(argv, (l) => stdout.push(l), (l) => stderr.push(l));
-  return { code, stdout, stderr };
-}
+const docsCli = (...argv: string[]) => runCommand(runDocs, argv);
 
 let dir: string;
 beforeAll(async () => {

@@ -5,18 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { exportApiDocument, type DocumentExportOptions } from '../../shared/asyncapi/export-document.ts';
 import { EXPORT_USAGE, runExport } from './export-command.ts';
+import { runCommand } from '../../test/support/command-output.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/asyncapi/import');
 const EXAMPLES = path.join(REPO, 'examples');
 const rel = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/');
 
-async function exportCli(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runExport(argv, (l) => stdout.push(l), (l) => stderr.push(l));
-  return { code, stdout, stderr };
-}
+const exportCli = (...argv: string[]) => runCommand(runExport, argv);
 
 let dir: string;
 beforeAll(async () => {

@@ -3,17 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runValidate, VALIDATE_USAGE } from './validate-command.ts';
+import { runCommand } from '../../test/support/command-output.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const FIXTURES = path.join(REPO, 'test/fixtures/asyncapi/import');
 const rel = (file: string) => path.relative(process.cwd(), file).split(path.sep).join('/');
 
-async function validate(...argv: string[]) {
-  const stdout: string[] = [];
-  const stderr: string[] = [];
-  const code = await runValidate(argv, (l) => stdout.push(l), (l) => stderr.push(l));
-  return { code, stdout, stderr };
-}
+const validate = (...argv: string[]) => runCommand(runValidate, argv);
 
 let dir: string;
 beforeAll(async () => {
