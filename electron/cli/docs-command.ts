@@ -6,7 +6,7 @@ import { APP_VERSION } from '../host/app-version.ts';
 import { displayPath } from './api-files.ts';
 import { apiPositional, optionsOrExit, outFlagsProblem, readCommandLine, type ParsedCommandArgs } from './command-args.ts';
 import { findApiTarget } from './find-api.ts';
-import { writeOutputFile } from './write-output.ts';
+import { printOrWrite } from './write-output.ts';
 
 export const DOCS_USAGE = `Usage: sse-studio docs <api-file | api-name> [--out FILE] [options]
 
@@ -61,14 +61,7 @@ export async function runDocs(argv: string[], out: Out, err: Out): Promise<numbe
   }
   for (const w of source.warnings) err(`${displayPath(found.file)}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
   const html = renderHtmlDocs(source.cleanDocument, docsGatewayFor(source.api, { http: args.http, https: args.https }), { generator: `SSE Studio ${APP_VERSION}` });
-  if (args.out === undefined) {
-    out(html.replace(/\n$/, ''));
-    return 0;
-  }
-  const file = await writeOutputFile('docs', args.out, html, args.force, err);
-  if (file === undefined) return 1;
-  out(`Wrote ${displayPath(file)} (HTML docs, ${Math.ceil(Buffer.byteLength(html) / 1024)} KB, no network needed).`);
-  return 0;
+  return printOrWrite('docs', html, args, `HTML docs, ${Math.ceil(Buffer.byteLength(html) / 1024)} KB, no network needed`, out, err);
 }
 
 function parseDocsArgs(argv: string[]): ParsedCommandArgs<DocsArgs> {

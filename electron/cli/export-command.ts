@@ -8,7 +8,7 @@ import { bundleApiFile, hasExternalRefs, rebaseRef, unresolvedExternalRefs } fro
 import { displayPath } from './api-files.ts';
 import { apiPositional, optionsOrExit, outFlagsProblem, readCommandLine, type ParsedCommandArgs } from './command-args.ts';
 import { findApiTarget } from './find-api.ts';
-import { writeOutputFile } from './write-output.ts';
+import { printOrWrite } from './write-output.ts';
 
 export const EXPORT_USAGE = `Usage: sse-studio export <api-file | api-name> --format yaml|json --asyncapi 3.0|2.6 [options]
 
@@ -75,16 +75,9 @@ export async function runExport(argv: string[], out: Out, err: Out): Promise<num
   });
   if (!result.ok) return refused(result.problems);
   for (const w of result.warnings) err(`${shown}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
-  if (args.out === undefined) {
-    out(result.text.replace(/\n$/, ''));
-    return 0;
-  }
   const removed = describeRemoval(result.removed);
   const summary = `AsyncAPI ${args.options.asyncapi}, ${args.options.format}, ${args.options.profile} profile${removed === 'nothing' ? '' : `; removed ${removed}`}${result.action ? `; operations: ${result.action}` : ''}`;
-  const file = await writeOutputFile('export', args.out, result.text, args.force, err);
-  if (file === undefined) return 1;
-  out(`Wrote ${displayPath(file)} (${summary}).`);
-  return 0;
+  return printOrWrite('export', result.text, args, summary, out, err);
 }
 
 interface ExportArgs {
