@@ -30,7 +30,7 @@ export type BackendDropAction = 'close-client' | 'reconnect-upstream';
 export interface ApiRuntime {
   transports: { http: boolean; https: boolean };
   security: SecurityConfig;
-  /** Allowed browser origins; `*` for any. */
+  /** Allowed browser origins; `*` for any. Empty (the default): no CORS headers, foreign origins refused. */
   corsOrigins: string[];
   rateLimit: RateLimit;
   /**
