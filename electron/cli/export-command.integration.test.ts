@@ -36,6 +36,16 @@ describe('sse-studio export', () => {
     expect(stdout.join('\n') + '\n').toBe(await expectedExport(stockTicker, { format: 'json', asyncapi: '2.6', profile: 'wso2' }));
   });
 
+  it('without --format: the document\'s own format, or the --out file\'s extension (issue 8 done-when command)', async () => {
+    const { code, stdout, stderr } = await exportCli(stockTicker, '--asyncapi', '3.0', '--profile', 'studio');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: [] });
+    // studio 3.0 of a 3.0 YAML file is the file itself: the Price schema, message names, x-mock, comments.
+    expect(stdout.join('\n') + '\n').toBe(await fs.readFile(stockTicker, 'utf8'));
+    const out = path.join(dir, 'stocks.json');
+    expect((await exportCli(stockTicker, '--asyncapi', '2.6', '--out', out)).code).toBe(0);
+    expect(await fs.readFile(out, 'utf8')).toBe(await expectedExport(stockTicker, { format: 'json', asyncapi: '2.6', profile: 'studio' }));
+  });
+
   it('finds an API by name in the --project folder (studio profile by default)', async () => {
     const { code, stdout } = await exportCli('stock ticker', '--project', EXAMPLES, '--format', 'yaml', '--asyncapi', '3.0');
     expect(code).toBe(0);
@@ -90,7 +100,6 @@ describe('sse-studio export', () => {
   it.each([
     [[], /Give an AsyncAPI file or the name of an API/],
     [['a.yaml', 'b.yaml', '--format', 'yaml', '--asyncapi', '3.0'], /Give one API file or name, not 2/],
-    [['x', '--asyncapi', '3.0'], /--format is required: yaml or json\./],
     [['x', '--format', 'xml', '--asyncapi', '3.0'], /--format must be yaml or json \(got "xml"\)/],
     [['x', '--format', 'yaml', '--asyncapi', '3.1'], /--asyncapi must be 3\.0 or 2\.6 \(got "3\.1"\)/],
     [['x', '--format', 'yaml', '--asyncapi', '3.0', '--profile', 'apim'], /--profile must be studio, clean or wso2 \(got "apim"\)/],

@@ -10,7 +10,7 @@ import { apiPositional, optionsOrExit, outFlagsProblem, readCommandLine, type Pa
 import { findApiTarget } from './find-api.ts';
 import { printOrWrite } from './write-output.ts';
 
-export const EXPORT_USAGE = `Usage: sse-studio export <api-file | api-name> --format yaml|json --asyncapi 3.0|2.6 [options]
+export const EXPORT_USAGE = `Usage: sse-studio export <api-file | api-name> --asyncapi 3.0|2.6 [--format yaml|json] [options]
 
 Writes an API's AsyncAPI document, transformed for a profile and version, to stdout or to a file.
 The document itself is the source: schemas, messages, examples, headers, bindings and descriptions
@@ -19,7 +19,8 @@ pass through; what the target version cannot carry is named in a warning.
   <api-name>   the name (info.title) of an API in the project folder
 
 Options:
-  --format yaml|json             output format (required)
+  --format yaml|json             output format (default: the --out file's extension, else the
+                                 document's own format)
   --asyncapi 3.0|2.6             AsyncAPI version (required)
   --profile studio|clean|wso2    studio (default): the document as it is (3.x keeps its send/receive)
                                  clean: minus every x- extension and every secret; 3.x writes "send"
@@ -69,20 +70,22 @@ export async function runExport(argv: string[], out: Out, err: Out): Promise<num
   }
   const fromDir = path.dirname(found.file);
   const toDir = args.out === undefined ? process.cwd() : path.dirname(path.resolve(args.out));
+  const options: ExportOptions = { ...args.options, format: args.options.format ?? outputFormat(args.out, found.text) };
   const result = exportApiDocument(text, found.file, {
-    ...args.options,
+    ...options,
     ...(fromDir !== toDir && !args.bundle && hasExternalRefs(gate.data) ? { rewriteExternalRef: (ref: string) => rebaseRef(ref, fromDir, toDir) } : {}),
   });
   if (!result.ok) return refused(result.problems);
   for (const w of result.warnings) err(`${shown}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
   const removed = describeRemoval(result.removed);
-  const summary = `AsyncAPI ${args.options.asyncapi}, ${args.options.format}, ${args.options.profile} profile${removed === 'nothing' ? '' : `; removed ${removed}`}${result.action ? `; operations: ${result.action}` : ''}`;
+  const summary = `AsyncAPI ${options.asyncapi}, ${options.format}, ${options.profile} profile${removed === 'nothing' ? '' : `; removed ${removed}`}${result.action ? `; operations: ${result.action}` : ''}`;
   return printOrWrite('export', result.text, args, summary, out, err);
 }
 
 interface ExportArgs {
   api: string;
-  options: ExportOptions;
+  /** `format` is left out when not given: it then follows --out or the document. */
+  options: Omit<ExportOptions, 'format'> & { format?: ExportOptions['format'] };
   bundle: boolean;
   out?: string;
   force: boolean;
@@ -104,7 +107,7 @@ function parseExportArgs(argv: string[]): ParsedCommandArgs<ExportArgs> {
   if (values.help) return { ok: true, help: true };
   const api = apiPositional(positionals, 'sse-studio export stocks.asyncapi.yaml --format yaml --asyncapi 3.0');
   if (!api.ok) return api;
-  const format = oneOf('--format', values.format, EXPORT_FORMATS);
+  const format = values.format === undefined ? undefined : oneOf('--format', values.format, EXPORT_FORMATS);
   const asyncapi = oneOf('--asyncapi', values.asyncapi, EXPORT_VERSIONS);
   const profile = oneOf('--profile', values.profile ?? 'studio', EXPORT_PROFILES);
   for (const choice of [format, asyncapi, profile]) if (typeof choice === 'object') return { ok: false, message: choice.message };
@@ -114,13 +117,21 @@ function parseExportArgs(argv: string[]): ParsedCommandArgs<ExportArgs> {
     ok: true,
     value: {
       api: api.api,
-      options: { format, asyncapi, profile } as ExportOptions,
+      options: { ...(format !== undefined ? { format } : {}), asyncapi, profile } as ExportArgs['options'],
       bundle: Boolean(values.bundle),
       ...(values.out !== undefined ? { out: values.out } : {}),
       force: Boolean(values.force),
       project: values.project ?? '.',
     },
   };
+}
+
+/** Without --format: the --out file's extension decides, else the document keeps its own format. */
+function outputFormat(out: string | undefined, sourceText: string): ExportOptions['format'] {
+  const extension = out === undefined ? '' : path.extname(out).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.yaml' || extension === '.yml') return 'yaml';
+  return sourceText.trimStart().startsWith('{') ? 'json' : 'yaml';
 }
 
 function oneOf<T extends string>(flag: string, value: string | undefined, allowed: readonly T[]): T | { message: string } {
