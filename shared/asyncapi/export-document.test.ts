@@ -45,6 +45,41 @@ describe('exportApiDocument: the stock ticker (the issue\'s done-when)', () => {
   });
 });
 
+describe('exportApiDocument: message examples', () => {
+  const FILE = 'examples-with-extensions.asyncapi.yaml';
+  const TEXT = `asyncapi: 3.0.0
+info: { title: Example Meta, version: 1.0.0 }
+servers: { backend: { host: '127.0.0.1:9000', protocol: sse } }
+channels:
+  feed:
+    address: /feed
+    messages:
+      tick:
+        name: tick
+        payload:
+          type: object
+          properties: { n: { type: integer } }
+          examples: [{ n: 1, x-looks-like-an-extension: data }]
+        examples:
+          - name: first
+            x-example-meta: { token: EXAMPLE-SECRET-1 }
+            payload: { n: 1, x-data-field: data }
+operations:
+  receiveFeed: { action: receive, channel: { $ref: '#/channels/feed' } }
+`;
+  it.each(['3.0', '2.6'] as const)('clean %s drops a Message Example Object\'s own x- fields, never its payload or a schema example', (asyncapi) => {
+    const result = exportApiDocument(TEXT, FILE, { profile: 'clean', asyncapi, format: 'yaml' });
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.text).not.toContain('EXAMPLE-SECRET-1');
+    expect(result.removed.extensions).toContain('x-example-meta');
+    const doc = parse(result.text) as Record<string, any>;
+    const message = asyncapi === '3.0' ? doc.channels.feed.messages.tick : doc.channels['/feed'].subscribe.message;
+    expect(message.examples).toEqual([{ name: 'first', payload: { n: 1, 'x-data-field': 'data' } }]);
+    expect(message.payload.examples).toEqual([{ n: 1, 'x-looks-like-an-extension': 'data' }]);
+    expect(findExtensions(doc)).toEqual([]);
+  });
+});
+
 describe('exportApiDocument: what each profile removes, and says it removes', () => {
   it('clean drops every x- block and the secrets in x-gateway, as the dialog summary says', () => {
     const text = read(MARKET);

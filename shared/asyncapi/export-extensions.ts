@@ -25,6 +25,12 @@ export function findExtensions(doc: unknown): ExtensionHit[] {
         hits.push({ key, path: [...path, key] });
         continue;
       }
+      if (!namesHere && isMessageExampleList(node, key, value)) {
+        value.forEach((example, i) => {
+          for (const k of Object.keys(example)) if (k.startsWith('x-')) hits.push({ key: k, path: [...path, key, i, k] });
+        });
+        continue;
+      }
       if (!namesHere && DATA.has(key)) continue;
       walk(value, [...path, key], !namesHere && NAME_MAPS.has(key));
     }
@@ -41,9 +47,27 @@ export function withoutExtensions(doc: unknown, drop: (key: string) => boolean =
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(node)) {
       if (!namesHere && key.startsWith('x-') && drop(key)) continue;
+      if (!namesHere && isMessageExampleList(node, key, value)) {
+        out[key] = value.map((example) => Object.fromEntries(Object.entries(example).filter(([k]) => !(k.startsWith('x-') && drop(k)))));
+        continue;
+      }
       out[key] = !namesHere && (DATA.has(key) || key.startsWith('x-')) ? value : walk(value, !namesHere && NAME_MAPS.has(key));
     }
     return out;
   };
   return walk(doc, false);
+}
+
+const SCHEMA_KEYS = ['type', 'properties', 'items', 'allOf', 'oneOf', 'anyOf', 'enum', 'const', 'format', '$ref'];
+const MESSAGE_EXAMPLE_KEYS = new Set(['name', 'summary', 'headers', 'payload']);
+
+/**
+ * A message's (or message trait's) `examples`: a list of Message Example Objects, which may carry
+ * their own `x-` fields (only their `headers` and `payload` are data). A schema's `examples` is data
+ * through and through; a schema is told apart by its keywords.
+ */
+function isMessageExampleList(owner: Record<string, unknown>, key: string, value: unknown): value is Array<Record<string, unknown>> {
+  if (key !== 'examples' || !Array.isArray(value) || value.length === 0) return false;
+  if (SCHEMA_KEYS.some((k) => k in owner)) return false;
+  return value.every((example) => isRecord(example) && Object.keys(example).every((k) => MESSAGE_EXAMPLE_KEYS.has(k) || k.startsWith('x-')));
 }
