@@ -80,6 +80,36 @@ operations:
   });
 });
 
+describe('exportApiDocument: backend credentials in a server URL', () => {
+  const V3 = `asyncapi: 3.0.0
+info: { title: Secret Backend, version: 1.0.0 }
+servers: { backend: { host: 'svc:PASS-1@127.0.0.1:9000', protocol: sse } }
+channels: { feed: { address: /feed } }
+operations: { receiveFeed: { action: receive, channel: { $ref: '#/channels/feed' } } }
+`;
+  const V2 = `asyncapi: 2.6.0
+info: { title: Secret Backend, version: 1.0.0 }
+servers: { backend: { url: 'http://svc:PASS-1@127.0.0.1:9000', protocol: sse } }
+channels: { /feed: { subscribe: { message: { payload: { type: string } } } } }
+`;
+  it.each([
+    ['3.0 document', 'clean', V3], ['3.0 document', 'wso2', V3], ['2.6 document', 'clean', V2], ['2.6 document', 'wso2', V2],
+  ] as const)('%s, %s profile: the user and password are left out, with a warning', (_, profile, text) => {
+    for (const asyncapi of ['3.0', '2.6'] as const) {
+      const result = exportApiDocument(text, 'secret.yaml', { profile, asyncapi, format: 'yaml' });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      expect(result.text).not.toContain('PASS-1');
+      expect(result.text).toContain('127.0.0.1:9000');
+      expect(result.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/the user and password in its (url|host) are left out/));
+    }
+  });
+
+  it('studio keeps the document as written', () => {
+    const result = exportApiDocument(V3, 'secret.yaml', { profile: 'studio', asyncapi: '3.0', format: 'yaml' });
+    expect(result.ok && result.text).toBe(V3);
+  });
+});
+
 describe('exportApiDocument: what each profile removes, and says it removes', () => {
   it('clean drops every x- block and the secrets in x-gateway, as the dialog summary says', () => {
     const text = read(MARKET);

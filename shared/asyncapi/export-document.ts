@@ -12,6 +12,7 @@ import { cloneData, isRecord, recordEntries, type DocPath } from './plain-data.t
 import { pointOfView3 } from './read-channels.ts';
 import { setPointOfView } from './point-of-view.ts';
 import { applyWso2Profile } from './profile-wso2.ts';
+import { withoutUserInfo } from '../model/public-url.ts';
 
 export interface DocumentExportOptions {
   format: 'yaml' | 'json';
@@ -62,9 +63,9 @@ export function exportApiDocument(text: string, fileName: string | undefined, op
       schemeInProtocol(doc);
     }
     doc = withoutExtensions(doc) as Record<string, unknown>;
-  } else if (options.profile === 'wso2') {
-    doc = applyWso2Profile(doc, gate.api, warn);
   }
+  if (options.profile !== 'studio') serversWithoutUserInfo(doc, warn);
+  if (options.profile === 'wso2') doc = applyWso2Profile(doc, gate.api, warn);
   if (options.rewriteExternalRef) rewriteExternalRefs(doc, options.rewriteExternalRef);
 
   const out = options.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
@@ -96,6 +97,20 @@ function convertVersion(source: Record<string, unknown>, options: DocumentExport
 function schemeInProtocol(doc: Record<string, unknown>): void {
   for (const [, server] of recordEntries(doc.servers)) {
     if (server['x-scheme'] === 'https' && String(server.protocol).toLowerCase() === 'sse') server.protocol = 'https';
+  }
+}
+
+/** A file to share never carries a backend's `user:password@` (2.x `url`, 3.x `host`); each removal is named. */
+function serversWithoutUserInfo(doc: Record<string, unknown>, warn: (path: DocPath, message: string) => void): void {
+  for (const [name, server] of recordEntries(doc.servers)) {
+    for (const key of ['url', 'host'] as const) {
+      const value = server[key];
+      if (typeof value !== 'string') continue;
+      const bare = key === 'url' ? withoutUserInfo(value) : value.replace(/^[^/?#@]*@/, '');
+      if (bare === value) continue;
+      server[key] = bare;
+      warn(['servers', name, key], `Server "${name}": the user and password in its ${key} are left out of this export.`);
+    }
   }
 }
 

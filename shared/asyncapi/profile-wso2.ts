@@ -7,6 +7,7 @@ import { operationChannelKey } from './read-channels.ts';
 import type { Report } from './read-identity.ts';
 import { setPointOfView } from './point-of-view.ts';
 import { wso2AuthType, wso2Root } from './wso2-extensions.ts';
+import { withoutUserInfo } from '../model/public-url.ts';
 
 /**
  * What WSO2 API Manager imports for an SSE API, keeping messages, schemas and everything else:
@@ -81,7 +82,7 @@ function wso2Servers(doc: Record<string, unknown>, api: SseApi, major: 2 | 3, wa
     const name = key === backend ? 'production' : 'sandbox';
     names.set(key, name);
     const { url: _u, host: _h, pathname: _p, ...rest } = server;
-    const place = key === backend ? (major === 2 ? { url: api.endpoint } : { host: url.host, pathname: url.pathname.replace(/\/+$/, '') || '/' }) : major === 2 ? { url: server.url } : { host: server.host, pathname: server.pathname ?? '/' };
+    const place = key === backend ? (major === 2 ? { url: withoutUserInfo(api.endpoint) } : { host: url.host, pathname: url.pathname.replace(/\/+$/, '') || '/' }) : major === 2 ? { url: server.url } : { host: server.host, pathname: server.pathname ?? '/' };
     out[name] = { ...place, ...rest, protocol: 'sse' };
   }
   doc.servers = out;

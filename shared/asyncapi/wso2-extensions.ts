@@ -1,6 +1,7 @@
 import { gatewayBasePath } from '../model/context.ts';
 import type { ApiRuntime, SecurityConfig } from '../model/runtime.ts';
 import type { SseApi } from '../model/sse-api.ts';
+import { withoutUserInfo } from '../model/public-url.ts';
 
 /**
  * The root `x-wso2-*` extensions WSO2 tooling reads, shaped as the vendor-extensions catalogue
@@ -18,7 +19,8 @@ export function wso2Root(api: SseApi): Record<string, unknown> {
   const types = securityTypes(api.runtime.security);
   return {
     'x-wso2-basePath': gatewayBasePath(api.context, api.version),
-    'x-wso2-production-endpoints': { urls: [api.endpoint], type: 'http' },
+    // A shared file never carries the backend's credentials (set them in API Manager's endpoint security).
+    'x-wso2-production-endpoints': { urls: [withoutUserInfo(api.endpoint)], type: 'http' },
     'x-wso2-transports': (['http', 'https'] as const).filter((t) => api.runtime.transports[t]),
     'x-wso2-cors': cors(api.runtime),
     ...(types.length ? { 'x-wso2-application-security': { 'security-types': types, optional: false } } : {}),

@@ -1,6 +1,7 @@
 import { gatewayBasePath } from '../model/context.ts';
 import type { SecurityConfig } from '../model/runtime.ts';
 import type { SseApi } from '../model/sse-api.ts';
+import { withoutUserInfo } from '../model/public-url.ts';
 import type { DocsGateway } from './docs-model.ts';
 
 /** Base URLs of the gateway's listeners (`http://127.0.0.1:8280`), null when one is off. */
@@ -24,7 +25,7 @@ export function docsGatewayFor(api: SseApi, listeners: GatewayListeners, backend
       path: t.path,
       httpUrl: url(listeners.http, transports.http, t.path),
       httpsUrl: url(listeners.https, transports.https, t.path),
-      backendUrl: backendEndpoint.replace(/\/+$/, '') + (t.backendPath ?? t.path),
+      backendUrl: withoutUserInfo(backendEndpoint).replace(/\/+$/, '') + (t.backendPath ?? t.path),
     })),
     security: redactSecurity(api.runtime.security),
     ...(replay.maxEvents > 0 ? { replay: { maxEvents: replay.maxEvents, maxAgeSeconds: replay.maxAgeSeconds, ...(retryMs !== undefined ? { retryMs } : {}) } } : {}),
