@@ -3,7 +3,7 @@ import Link from '@mui/material/Link';
 import Typography, { type TypographyProps } from '@mui/material/Typography';
 import { Fragment, useMemo, type ReactNode } from 'react';
 import { MONO_FONT } from '../theme.ts';
-import { parseMarkdown, type Inline } from '../../../shared/markdown/parse-markdown.ts';
+import { isSafeLink, parseMarkdown, type Inline } from '../../../shared/markdown/parse-markdown.ts';
 
 /** A description written in Markdown (a safe subset, see shared/markdown/parse-markdown.ts), rendered as React elements: raw HTML stays text. */
 export function Markdown({ text, color = 'text.secondary', testId }: { text: string; color?: TypographyProps['color']; testId?: string }) {
@@ -60,6 +60,8 @@ function inline(nodes: Inline[]): ReactNode {
           </Box>
         );
       case 'link':
+        // The parser only makes links to http(s)/mailto; checked again where the href is written.
+        if (!isSafeLink(node.href)) return <Fragment key={i}>{inline(node.c)}</Fragment>;
         return (
           <Link key={i} href={node.href} target="_blank" rel="noopener noreferrer" color="secondary">
             {inline(node.c)}
