@@ -110,6 +110,37 @@ channels: { /feed: { subscribe: { message: { payload: { type: string } } } } }
   });
 });
 
+describe('exportApiDocument: a gateway secret written elsewhere in the document', () => {
+  const TEXT = `asyncapi: 3.0.0
+info: { title: Pasted Key, version: 1.0.0, description: 'Try it with apikey pasted-key-0042.' }
+servers: { backend: { host: '127.0.0.1:9000', protocol: sse } }
+channels:
+  feed:
+    address: /feed
+    messages: { tick: { name: tick, payload: { type: string, examples: ['token=pasted-key-0042'] } } }
+operations: { receiveFeed: { action: receive, channel: { $ref: '#/channels/feed' } } }
+components:
+  securitySchemes:
+    key: { type: httpApiKey, in: header, name: apikey, description: 'Use pasted-key-0042 for testing' }
+x-gateway:
+  security: { type: apiKey, in: header, name: apikey, keys: [pasted-key-0042] }
+`;
+  it.each(['clean', 'wso2'] as const)('%s: every copy is left out, each place named in a warning', (profile) => {
+    for (const asyncapi of ['3.0', '2.6'] as const) {
+      const result = exportApiDocument(TEXT, 'pasted.yaml', { profile, asyncapi, format: 'yaml' });
+      if (!result.ok) throw new Error(JSON.stringify(result.problems));
+      expect(result.text).not.toContain('pasted-key-0042');
+      expect(result.text).toContain('Use <redacted> for testing');
+      expect(result.warnings.filter((w) => /A secret from the gateway settings/.test(w.message))).toHaveLength(3);
+    }
+  });
+
+  it('studio keeps the document as written', () => {
+    const result = exportApiDocument(TEXT, 'pasted.yaml', { profile: 'studio', asyncapi: '3.0', format: 'yaml' });
+    expect(result.ok && result.text).toBe(TEXT);
+  });
+});
+
 describe('exportApiDocument: what each profile removes, and says it removes', () => {
   it('clean drops every x- block and the secrets in x-gateway, as the dialog summary says', () => {
     const text = read(MARKET);

@@ -13,6 +13,7 @@ import { pointOfView3 } from './read-channels.ts';
 import { setPointOfView } from './point-of-view.ts';
 import { applyWso2Profile } from './profile-wso2.ts';
 import { withoutUserInfo } from '../model/public-url.ts';
+import { redactSecrets, securitySecrets } from './export-secrets.ts';
 
 export interface DocumentExportOptions {
   format: 'yaml' | 'json';
@@ -66,6 +67,7 @@ export function exportApiDocument(text: string, fileName: string | undefined, op
   }
   if (options.profile !== 'studio') serversWithoutUserInfo(doc, warn);
   if (options.profile === 'wso2') doc = applyWso2Profile(doc, gate.api, warn);
+  if (options.profile !== 'studio') redactSecrets(doc, securitySecrets(gate.api.runtime.security), warn);
   if (options.rewriteExternalRef) rewriteExternalRefs(doc, options.rewriteExternalRef);
 
   const out = options.format === 'json' ? JSON.stringify(doc, null, 2) + '\n' : stringify(doc, { lineWidth: 0, aliasDuplicateObjects: false });
