@@ -9,6 +9,7 @@ import { resumeCheck } from './checks/resume.ts';
 import { retryCheck } from './checks/retry.ts';
 import { stopCheck } from './checks/stop.ts';
 import type { RunEvidence } from './evidence.ts';
+import { headersForHop } from './credential-headers.ts';
 import { createHostAllowlist } from './host-allowlist.ts';
 import { openFollowing } from './open-following.ts';
 import { openStream } from './open-stream.ts';
@@ -50,9 +51,12 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
 
   progress(`connecting to ${url.href}`);
   let target = url;
+  let headers = options.headers;
   try {
     const opened = await openFollowing(url, openOptions, allowlist);
     target = opened.finalUrl;
+    // Later requests go straight to where the redirects led: login headers only if that is still the user's origin.
+    headers = headersForHop(options.headers, target, url).headers;
     const a = opened.answer;
     evidence.observe = { ...evidence.observe, status: a.status, headers: a.headers, httpVersion: a.httpVersion, redirects: opened.redirects };
     if (a.status === 200) evidence.observe.capture = captureStream(a);
@@ -63,7 +67,7 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
 
   if (evidence.observe.error?.startsWith('no answer within') && !Object.keys(options.headers).some((h) => h.toLowerCase() === 'accept-encoding')) {
     progress('no headers yet: asking again without compression');
-    evidence.identityProbe = await probeIdentity(target, options, PROBE_TIMEOUT_MS);
+    evidence.identityProbe = await probeIdentity(target, { ...options, headers }, PROBE_TIMEOUT_MS);
   }
 
   const capture = evidence.observe.capture;
@@ -74,7 +78,7 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
       progress(`watching: ${capture.eventCount()} events, ${evidence.resume ? 'resume done' : 'dropping and resuming'}, ${left} s left`);
     }, 250);
     const abort = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
-    const probe = runResumeProbe({ url: target, options: openOptions, allowlist, drops: options.drops, truth: capture, deadline }).then((r) => (evidence.resume = r));
+    const probe = runResumeProbe({ url: target, options: { ...openOptions, headers }, allowlist, drops: options.drops, truth: capture, deadline }).then((r) => (evidence.resume = r));
     await Promise.race([Promise.all([probe, waitUntil(deadline, capture)]), abort]);
     clearInterval(ticker);
     capture.close();
@@ -85,8 +89,8 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
   if (!signal?.aborted && evidence.observe.status !== undefined) {
     progress('probing HTTP/2 and CORS');
     const [h2, cors] = await Promise.all([
-      probeHttp2(target, options.headers, options.insecure, H2_STREAMS, PROBE_TIMEOUT_MS),
-      options.origin ? probeCors(target, options.origin, options.headers, options.http2, options.insecure, PROBE_TIMEOUT_MS) : Promise.resolve(undefined),
+      probeHttp2(target, headers, options.insecure, H2_STREAMS, PROBE_TIMEOUT_MS),
+      options.origin ? probeCors(target, options.origin, headers, options.http2, options.insecure, PROBE_TIMEOUT_MS) : Promise.resolve(undefined),
     ]);
     evidence.http2 = h2;
     evidence.cors = cors;
