@@ -28,6 +28,8 @@ export interface ResumeProbeInput {
   /** The undisturbed connection. */
   truth: StreamCapture;
   deadline: number;
+  /** Stop (or a new run) ends the probe: no reconnect after it. */
+  signal?: AbortSignal;
   random?: () => number;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -45,7 +47,9 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
   let drops = 0;
   let capture: StreamCapture | undefined;
 
+  const stopped = () => input.signal?.aborted === true;
   const connect = async (lastEventId: string | undefined): Promise<StreamCapture | string> => {
+    if (stopped()) return 'stopped';
     const requestedAt = Date.now();
     const headers = lastEventId === undefined ? input.options.headers : { ...input.options.headers, 'last-event-id': lastEventId };
     let opened;
@@ -55,6 +59,10 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
       return `reconnect failed: ${(err as Error).message}`;
     }
     const { answer } = opened;
+    if (stopped()) {
+      answer.close();
+      return 'stopped';
+    }
     if (answer.status !== 200) {
       refused.push({ status: answer.status, detail: `answered ${answer.status}` });
       answer.close();
@@ -76,7 +84,7 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
   };
   const waitUntil = async (done: () => boolean): Promise<boolean> => {
     while (!done()) {
-      if (Date.now() >= input.deadline) return false;
+      if (Date.now() >= input.deadline || stopped()) return false;
       await sleep(POLL_MS);
     }
     return true;
@@ -95,6 +103,7 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
     const target = capture.eventCount() + 1;
     const current: StreamCapture = capture;
     if (!(await waitUntil(() => (current.eventCount() >= target && Date.now() >= dropAt) || current.endedAt() !== undefined))) {
+      if (stopped()) break;
       shortfall = `only ${drops} of ${input.drops} drops fit in the run (too few events in the time: try a longer --duration)`;
       break;
     }
@@ -105,16 +114,18 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
     drops++;
     const truthBefore = input.truth.eventCount();
     if (!(await waitUntil(() => input.truth.eventCount() > truthBefore || input.truth.endedAt() !== undefined))) {
+      if (stopped()) break;
       shortfall = `drop ${drops}: no new event on the undisturbed connection before the run ended`;
     }
     const next = await connect(lastId);
     if (typeof next === 'string') {
-      shortfall = `drop ${drops}: ${next}`;
+      if (!stopped()) shortfall = `drop ${drops}: ${next}`;
       break;
     }
     capture = next;
     if (shortfall) break;
   }
+  if (stopped() && drops < input.drops) shortfall ??= `stopped after ${drops} of ${input.drops} drops`;
   // Let the last seam show its first live events.
   const last = capture;
   const tail = last.eventCount() + TAIL_EVENTS;

@@ -78,7 +78,7 @@ export async function runServerCheck(options: ServerCheckOptions, progress: Serv
       progress(`watching: ${capture.eventCount()} events, ${evidence.resume ? 'resume done' : 'dropping and resuming'}, ${left} s left`);
     }, 250);
     const abort = new Promise<void>((resolve) => signal?.addEventListener('abort', () => resolve(), { once: true }));
-    const probe = runResumeProbe({ url: target, options: { ...openOptions, headers }, allowlist, drops: options.drops, truth: capture, deadline }).then((r) => (evidence.resume = r));
+    const probe = runResumeProbe({ url: target, options: { ...openOptions, headers }, allowlist, drops: options.drops, truth: capture, deadline, signal }).then((r) => (evidence.resume = r));
     await Promise.race([Promise.all([probe, waitUntil(deadline, capture)]), abort]);
     clearInterval(ticker);
     capture.close();
