@@ -46,12 +46,13 @@ export function createByteInspector(): ByteInspector {
   let tail: number[] = []; // the last two bytes, for a BOM split across chunks
   let pendingCr = false;
   let line = '';
-  let blockFields: string[] = [];
+  // Only whether a field came in this block matters: a Set stays small however long the block.
+  let blockFields = new Set<string>();
 
   const onLine = (text: string) => {
     f.lines++;
     if (text === '') {
-      blockFields = [];
+      blockFields = new Set();
       return;
     }
     if (text.startsWith(':')) return;
@@ -62,11 +63,11 @@ export function createByteInspector(): ByteInspector {
       f.badRetryCount++;
       if (f.badRetry.length < MAX_EXAMPLES) f.badRetry.push(value);
     }
-    if ((field === 'event' || field === 'id') && blockFields.includes(field) && blockFields.includes('data')) {
+    if ((field === 'event' || field === 'id') && blockFields.has(field) && blockFields.has('data')) {
       f.mergedEvents.count++;
       f.mergedEvents.example ??= `a second "${field}:" after data in one block, before a blank line`;
     }
-    blockFields.push(field);
+    if (field === 'event' || field === 'id' || field === 'data') blockFields.add(field);
   };
 
   return {

@@ -18,6 +18,8 @@ export interface ResumeProbeResult {
   refused: Array<{ status: number; detail: string }>;
   /** Why it did fewer drops than asked, if it did. */
   shortfall: string | undefined;
+  /** Why the probe cut a connection or stopped logging to bound its memory, if it did. */
+  limit: string | undefined;
 }
 
 export interface ResumeProbeInput {
@@ -36,6 +38,8 @@ export interface ResumeProbeInput {
 
 const POLL_MS = 10;
 const TAIL_EVENTS = 2;
+/** Entries kept in the log; past it the probe stops (a server sending that many events in one run is judged on those). */
+export const MAX_LOG_ENTRIES = 100_000;
 
 export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumeProbeResult> {
   const random = input.random ?? Math.random;
@@ -47,7 +51,15 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
   let drops = 0;
   let capture: StreamCapture | undefined;
 
-  const stopped = () => input.signal?.aborted === true;
+  let limit: string | undefined;
+  const note = (entry: StreamLogEntry) => {
+    if (log.length < MAX_LOG_ENTRIES) return void log.push(entry);
+    if (limit === undefined) {
+      limit = `stopped after ${MAX_LOG_ENTRIES} log entries: the check keeps at most that many`;
+      capture?.close();
+    }
+  };
+  const stopped = () => input.signal?.aborted === true || limit !== undefined;
   const connect = async (lastEventId: string | undefined): Promise<StreamCapture | string> => {
     if (stopped()) return 'stopped';
     const requestedAt = Date.now();
@@ -70,15 +82,17 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
     }
     connection++;
     const n = connection;
-    log.push({ kind: 'open', connection: n, at: answer.answeredAt, lastEventId, requestedAt });
+    note({ kind: 'open', connection: n, at: answer.answeredAt, lastEventId, requestedAt });
     const c = captureStream(answer);
     c.onEvent((e) => {
       // An empty id resets the last event id; an id with NUL is ignored (as EventSource does).
       if (e.id !== undefined && !e.id.includes('\0')) lastId = e.id === '' ? undefined : e.id;
-      log.push({ kind: 'event', connection: n, id: e.id, type: e.event, receivedAt: e.receivedAt });
+      note({ kind: 'event', connection: n, id: e.id, type: e.event, receivedAt: e.receivedAt });
     });
     c.onEnd(() => {
-      if (c.endedBy() !== 'client') log.push({ kind: 'drop', connection: n, at: c.endedAt() ?? Date.now(), cause: 'server-closed' });
+      const cut = c.limit();
+      if (cut) limit ??= `connection ${n}: ${cut.reason}`;
+      if (c.endedBy() !== 'client') note({ kind: 'drop', connection: n, at: c.endedAt() ?? Date.now(), cause: 'server-closed' });
     });
     return c;
   };
@@ -91,7 +105,7 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
   };
 
   const first = await connect(undefined);
-  if (typeof first === 'string') return { log, drops, refused, shortfall: first };
+  if (typeof first === 'string') return { log, drops, refused, shortfall: first, limit };
   capture = first;
   let shortfall: string | undefined;
   // Drops at random points spread over the first 70% of the run (one in each slice), each after at
@@ -107,9 +121,10 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
       shortfall = `only ${drops} of ${input.drops} drops fit in the run (too few events in the time: try a longer --duration)`;
       break;
     }
+    if (stopped()) break;
     if (current.endedAt() === undefined) {
       current.close();
-      log.push({ kind: 'drop', connection, at: Date.now(), cause: 'client-drop' });
+      note({ kind: 'drop', connection, at: Date.now(), cause: 'client-drop' });
     }
     drops++;
     const truthBefore = input.truth.eventCount();
@@ -125,11 +140,11 @@ export async function runResumeProbe(input: ResumeProbeInput): Promise<ResumePro
     capture = next;
     if (shortfall) break;
   }
-  if (stopped() && drops < input.drops) shortfall ??= `stopped after ${drops} of ${input.drops} drops`;
+  if (input.signal?.aborted && drops < input.drops) shortfall ??= `stopped after ${drops} of ${input.drops} drops`;
   // Let the last seam show its first live events.
   const last = capture;
   const tail = last.eventCount() + TAIL_EVENTS;
   await waitUntil(() => last.eventCount() >= tail || last.endedAt() !== undefined || Date.now() >= input.deadline);
   last.close();
-  return { log, drops, refused, shortfall };
+  return { log, drops, refused, shortfall, limit };
 }

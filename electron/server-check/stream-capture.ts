@@ -34,6 +34,8 @@ export interface StreamCapture {
   endedAt(): number | undefined;
   endedBy(): 'client' | 'server' | 'error' | undefined;
   bytes(): ByteFindings;
+  /** Why the check cut this connection to bound its memory (a hostile or broken server), if it did. */
+  limit(): CaptureLimit | undefined;
   /** Called for each event as it arrives. */
   onEvent(listener: (event: CapturedEvent) => void): void;
   onEnd(listener: () => void): void;
@@ -44,6 +46,14 @@ export interface StreamCapture {
 const MAX_EVENTS = 20_000;
 const MAX_ARRIVALS = 50_000;
 const MAX_ERRORS = 20;
+const MIB = 1024 * 1024;
+/** Per connection: bytes on the wire, bytes after decompression, bytes of one event (between blank lines). */
+export interface CaptureLimit {
+  /** `event`: one event without end (a framing fault); `total`: the connection's byte budget spent. */
+  kind: 'event' | 'total';
+  reason: string;
+}
+export const CAPTURE_LIMITS = { wireBytes: 64 * MIB, decodedBytes: 64 * MIB, eventBytes: 4 * MIB } as const;
 
 export function captureStream(answer: StreamAnswer, now: () => number = Date.now): StreamCapture {
   const events: CapturedEvent[] = [];
@@ -61,6 +71,10 @@ export function captureStream(answer: StreamAnswer, now: () => number = Date.now
   let longest = 0;
   let endedAt: number | undefined;
   let endedBy: 'client' | 'server' | 'error' | undefined;
+  let limit: CaptureLimit | undefined;
+  let wireBytes = 0;
+  let decodedBytes = 0;
+  const block = { bytes: 0, lineBytes: 0, afterCr: false };
 
   const parser = createParser({
     onEvent(message) {
@@ -82,8 +96,10 @@ export function captureStream(answer: StreamAnswer, now: () => number = Date.now
   const encoding = (answer.headers['content-encoding'] ?? '').toLowerCase().trim();
   const decoder = new TextDecoder();
   let body: Readable = answer.body;
+  let stopInflating = () => undefined as void;
   if (encoding === 'gzip' || encoding === 'x-gzip' || encoding === 'deflate' || encoding === 'br') {
     const inflate = encoding === 'br' ? zlib.createBrotliDecompress() : encoding === 'deflate' ? zlib.createInflate() : zlib.createGunzip();
+    stopInflating = () => inflate.destroy();
     answer.body.on('data', (chunk: Buffer) => noteArrival(chunk.length));
     answer.body.pipe(inflate);
     inflate.on('error', () => undefined);
@@ -107,6 +123,8 @@ export function captureStream(answer: StreamAnswer, now: () => number = Date.now
   answer.body.on('close', () => finish('server'));
 
   function noteArrival(bytes: number) {
+    wireBytes += bytes;
+    if (wireBytes > CAPTURE_LIMITS.wireBytes) cut('total', `cut after ${mib(CAPTURE_LIMITS.wireBytes)} on the wire: the check reads at most that much per connection`);
     const at = now();
     firstByteAt ??= at;
     longest = Math.max(longest, at - lastByteAt);
@@ -115,8 +133,39 @@ export function captureStream(answer: StreamAnswer, now: () => number = Date.now
     if (arrivals.length < MAX_ARRIVALS) arrivals.push({ at, bytes });
   }
   function parse(chunk: Buffer) {
+    if (limit !== undefined) return;
+    decodedBytes += chunk.length;
+    if (decodedBytes > CAPTURE_LIMITS.decodedBytes) return cut('total', `cut after ${mib(CAPTURE_LIMITS.decodedBytes)} decompressed: the check reads at most that much per connection`);
+    if (blockGrowsPast(chunk, CAPTURE_LIMITS.eventBytes)) return cut('event', `cut: one event grew past ${mib(CAPTURE_LIMITS.eventBytes)} without a blank line to end it (no client should have to hold that)`);
     inspector.feed(chunk);
     parser.feed(decoder.decode(chunk, { stream: true }));
+  }
+
+  /** Ends the connection from the client side, once, saying why. */
+  function cut(kind: CaptureLimit['kind'], reason: string) {
+    if (limit !== undefined) return;
+    limit = { kind, reason };
+    finish('client');
+    stopInflating();
+    answer.close();
+  }
+  /** Counts the bytes since the last blank line (CRLF, LF or CR line ends); true past `max`. */
+  function blockGrowsPast(chunk: Buffer, max: number): boolean {
+    for (const byte of chunk) {
+      if (byte === 0x0a && block.afterCr) {
+        block.afterCr = false;
+        continue;
+      }
+      block.afterCr = byte === 0x0d;
+      if (byte === 0x0a || byte === 0x0d) {
+        if (block.lineBytes === 0) block.bytes = 0;
+        block.lineBytes = 0;
+      } else {
+        block.lineBytes++;
+        block.bytes++;
+      }
+    }
+    return block.bytes > max;
   }
 
   return {
@@ -132,11 +181,17 @@ export function captureStream(answer: StreamAnswer, now: () => number = Date.now
     endedAt: () => endedAt,
     endedBy: () => endedBy,
     bytes: () => inspector.findings(),
+    limit: () => limit,
     onEvent: (l) => void eventListeners.push(l),
     onEnd: (l) => void endListeners.push(l),
     close() {
       finish('client');
+      stopInflating();
       answer.close();
     },
   };
+}
+
+function mib(bytes: number): string {
+  return `${bytes / MIB} MiB`;
 }

@@ -6,7 +6,8 @@ import type { CheckResult } from '../types.ts';
  * browser would read differently from what the server meant. FAIL: a BOM after the start, bytes
  * that are not UTF-8, two events merged for want of a blank line (data changes or events vanish).
  * WARN: CR-only line ends (legal, but many hand-written clients split on LF), `retry:` values that
- * are not numbers (ignored), fields no client knows.
+ * are not numbers (ignored), fields no client knows. The check's own memory caps show here too: one
+ * event past 4 MiB without a blank line FAILs, a connection past its 64 MiB budget WARNs.
  */
 export function framingCheck(e: RunEvidence): CheckResult {
   const base = { id: 'framing' as const, title: 'Framing' };
@@ -20,6 +21,8 @@ export function framingCheck(e: RunEvidence): CheckResult {
   if (b.mergedEvents.count) fails.push(`${b.mergedEvents.count} time${b.mergedEvents.count === 1 ? '' : 's'} ${b.mergedEvents.example}: events without a blank line merge into one`);
   if (b.crOnlyLines) warns.push(`${b.crOnlyLines} lines end with CR alone: legal SSE, but clients that split on LF only read them wrong; end lines with LF`);
   if (b.badRetryCount) warns.push(`${b.badRetryCount} retry: value${b.badRetryCount === 1 ? '' : 's'} not a number (${b.badRetry.map((r) => JSON.stringify(r)).join(', ')}): clients ignore them`);
+  const limit = c.limit();
+  if (limit) (limit.kind === 'event' ? fails : warns).push(`the check ${limit.reason}`);
   const unknownFields = c.parseErrors.filter((p) => p.startsWith('unknown-field'));
   if (unknownFields.length) warns.push(`fields no client knows: ${unknownFields.slice(0, 3).join('; ')}`);
   const evidence = [`${b.bytes} bytes, ${b.lines} lines, ${c.eventCount()} events, ${c.comments.count} comment${c.comments.count === 1 ? "" : "s"}`, ...fails, ...warns];

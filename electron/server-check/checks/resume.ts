@@ -22,6 +22,7 @@ export function resumeCheck(e: RunEvidence): CheckResult {
   const probeEvents = r.log.filter((l): l is Extract<StreamLogEntry, { kind: 'event' }> => l.kind === 'event');
   const evidence: string[] = [];
   if (r.shortfall) evidence.push(r.shortfall);
+  if (r.limit) evidence.push(r.limit);
   if (probeEvents.length && probeEvents.every((ev) => ev.id === undefined || ev.id === '')) {
     return { ...base, status: 'warn', summary: 'cannot resume: events carry no id, so a reconnecting client has no Last-Event-ID to send', evidence, figures: { drops: r.drops } };
   }
@@ -46,6 +47,7 @@ export function resumeCheck(e: RunEvidence): CheckResult {
   if (verdict.status === 'red') return { ...base, status: 'fail', summary: verdict.reasons[0] ?? verdict.summary, evidence, figures };
   if (seen.has('resends')) return { ...base, status: 'fail', summary: 'resends events the client already had after a reconnect', evidence, figures };
   if (!seen.has('resumes')) return { ...base, status: 'unknown', summary: 'no event came after a reconnect: cannot tell how the server resumes', evidence, figures };
+  if (r.limit) return { ...base, status: 'warn', summary: `judged on part of the run only: the probe ${r.limit}`, evidence, figures };
   return { ...base, status: 'pass', summary: `resumes: ${counts.replayed} missed event${counts.replayed === 1 ? '' : 's'} resent after ${r.drops} drops, nothing lost, duplicated or out of order`, evidence, figures };
 }
 

@@ -8,7 +8,7 @@ import { startScriptedBackend, sseHeaders, type ScriptedBackend } from '../../..
  * listens; the data is JSON carrying the send time, `{"n":..,"time":<epoch ms>}`. Apart from the rule
  * each breaks, they honour Last-Event-ID only where named (`honours-last-event-id`, `buffers`).
  */
-export type Misbehaviour = 'honours-last-event-id' | 'ignores-last-event-id' | 'replays-from-start' | 'buffers' | 'gzip' | 'no-ids' | 'no-keep-alive';
+export type Misbehaviour = 'honours-last-event-id' | 'ignores-last-event-id' | 'replays-from-start' | 'buffers' | 'gzip' | 'no-ids' | 'no-keep-alive' | 'endless-event';
 
 export interface RuleBreakingBackend extends ScriptedBackend {
   close(): Promise<void>;
@@ -35,6 +35,14 @@ export async function startRuleBreakingBackend(kind: Misbehaviour, intervalMs = 
       return;
     }
     sseHeaders(res);
+    if (kind === 'endless-event') {
+      // One event that never ends: data lines, 64 KiB every 5 ms, and never the blank line.
+      const line = `data: ${'x'.repeat(1017)}\n`.repeat(64);
+      res.write('id: 1\nevent: tick\n');
+      const pump = setInterval(() => res.write(line), 5);
+      res.on('close', () => clearInterval(pump));
+      return;
+    }
     const client = { res, write: (t: string) => void res.write(t) };
     if (kind === 'no-keep-alive') {
       // One event, then silence for good: no heartbeat comments.
