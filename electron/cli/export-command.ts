@@ -59,12 +59,16 @@ export async function runExport(argv: string[], out: Out, err: Out): Promise<num
   const gate = acceptApiDocument(found.text, found.file);
   if (!gate.ok) return refused(gate.problems);
   for (const w of gate.warnings) err(`${shown}:${w.line ?? 1}:${w.column ?? 1}: warning: ${w.message}`);
-  const unresolved = await unresolvedExternalRefs(found.text, found.file);
+  // References may reach files inside the project folder (--project, else the document's own folder).
+  const projectRoot = path.resolve(args.project);
+  const inProject = path.relative(projectRoot, path.resolve(found.file));
+  const root = inProject.startsWith('..') || path.isAbsolute(inProject) ? path.dirname(path.resolve(found.file)) : projectRoot;
+  const unresolved = await unresolvedExternalRefs(found.text, found.file, root);
   if (unresolved.length) return refused(unresolved);
 
   let text = found.text;
   if (args.bundle) {
-    const bundled = await bundleApiFile(found.file);
+    const bundled = await bundleApiFile(found.file, root);
     if (!bundled.ok) return refused([{ path: [], message: bundled.message }]);
     text = bundled.text;
   }

@@ -1,13 +1,17 @@
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Parser } from '@asyncapi/parser';
 import { stringify } from 'yaml';
 import type { DocProblem } from '../../shared/asyncapi/document-text.ts';
 import { findRefs } from '../../shared/asyncapi/read-refs.ts';
 import { parseApiText } from '../../shared/asyncapi/read-text.ts';
+import { dereferenceInsideRoot } from './bundle-refs.ts';
+import { readRefTarget, refusedExternalRefs } from './ref-targets.ts';
 
 /**
  * References into other files (`./schemas.json#/Price`), resolved by the AsyncAPI tools rather than
- * by hand: @asyncapi/parser's resolver says which ones point nowhere, @asyncapi/bundler inlines them.
+ * by hand: @asyncapi/parser's resolver says which ones point nowhere, json-schema-ref-parser inlines
+ * them (as @asyncapi/bundler would). Only files inside the project are read (ref-targets.ts).
  */
 
 /**
@@ -29,9 +33,12 @@ export function hasExternalRefs(data: unknown): boolean {
 }
 
 /** Each reference into another file that cannot be resolved, at its line and column. */
-export async function unresolvedExternalRefs(text: string, file: string): Promise<DocProblem[]> {
+export async function unresolvedExternalRefs(text: string, file: string, root = path.dirname(path.resolve(file))): Promise<DocProblem[]> {
   const parsed = parseApiText(text, file);
   if (parsed.problems.length || !hasExternalRefs(parsed.data)) return [];
+  // Refused targets (outside the project, not a regular file, too large) are never handed to the parser's reader.
+  const refused = await refusedExternalRefs(parsed.data, file, root, parsed.locate);
+  if (refused.length) return refused;
   const external = new Map(findRefs(parsed.data).filter(({ ref }) => !ref.startsWith('#') && !/^https?:/i.test(ref)).map(({ ref, at }) => [at.join('\u0000'), { ref, at }]));
   if (!external.size) return [];
   const diagnostics = await (await offlineParser()).validate(text, { source: file });
@@ -47,22 +54,26 @@ export async function unresolvedExternalRefs(text: string, file: string): Promis
   return problems;
 }
 
-/** The document with every reference into another file inlined (`export --bundle`, the mock). */
-export async function bundleApiDocument(file: string): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; message: string }> {
+/**
+ * The document with every reference into another file inlined (`export --bundle`, the mock), read
+ * only from regular files inside `root` (the project folder); http(s) references stay as written.
+ */
+export async function bundleApiDocument(file: string, root: string): Promise<{ ok: true; data: Record<string, unknown> } | { ok: false; message: string }> {
   try {
-    const { default: bundle } = await import('@asyncapi/bundler');
-    const document = await bundle([path.resolve(file)]);
-    const data: unknown = document.json();
-    if (typeof data !== 'object' || data === null) return { ok: false, message: `Cannot bundle ${path.basename(file)}: the bundler returned no document.` };
-    return { ok: true, data: data as Record<string, unknown> };
+    const text = await readRefTarget(path.resolve(file), await fs.realpath(root));
+    const parsed = parseApiText(text, file);
+    if (parsed.problems.length || typeof parsed.data !== 'object' || parsed.data === null || Array.isArray(parsed.data)) return { ok: false, message: `Cannot bundle ${path.basename(file)}: ${parsed.problems[0]?.message ?? 'it is not a document'}` };
+    const refused = await refusedExternalRefs(parsed.data, file, root, parsed.locate);
+    if (refused.length) return { ok: false, message: `Cannot bundle ${path.basename(file)}: ${(refused[0] as DocProblem).message}` };
+    return { ok: true, data: await dereferenceInsideRoot(file, parsed.data as Record<string, unknown>, root) };
   } catch (error) {
     return { ok: false, message: `Cannot bundle ${path.basename(file)}: ${(error as Error).message.split('\n')[0]}` };
   }
 }
 
 /** The bundled document as text, in the file's own format. */
-export async function bundleApiFile(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
-  const bundled = await bundleApiDocument(file);
+export async function bundleApiFile(file: string, root: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const bundled = await bundleApiDocument(file, root);
   if (!bundled.ok) return bundled;
   return { ok: true, text: file.toLowerCase().endsWith('.json') ? JSON.stringify(bundled.data, null, 2) + '\n' : stringify(bundled.data, { lineWidth: 0 }) };
 }

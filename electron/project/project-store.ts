@@ -105,7 +105,7 @@ export class ProjectStore {
     const docs = new Map<string, ProjectDocument>();
     for (const file of files) {
       const rel = path.relative(this.root, file).split(path.sep).join('/');
-      const loaded = await loadApiFile(file, rel, Boolean(this.singleFile));
+      const loaded = await loadApiFile(file, rel, Boolean(this.singleFile), this.root);
       if (loaded === undefined) continue;
       if ('problems' in loaded) {
         problems.push(...loaded.problems);
@@ -298,7 +298,7 @@ export class ProjectStore {
 
 type Loaded = ProjectApi | { problems: ProjectProblem[]; text?: string };
 
-async function loadApiFile(file: string, rel: string, explicit: boolean): Promise<Loaded | undefined> {
+async function loadApiFile(file: string, rel: string, explicit: boolean, root: string): Promise<Loaded | undefined> {
   let text: string;
   try {
     const stat = await fs.stat(file);
@@ -311,9 +311,9 @@ async function loadApiFile(file: string, rel: string, explicit: boolean): Promis
   if (!explicit && !/^\s*["']?asyncapi["']?\s*:/m.test(text)) return undefined;
   // The same gate as validate, import and export: the same documents are refused in the same words.
   const read = acceptApiDocument(text, file);
-  const problems = read.ok ? (hasExternalRefs(read.data) ? await unresolvedExternalRefs(text, file) : []) : read.problems;
+  const problems = read.ok ? (hasExternalRefs(read.data) ? await unresolvedExternalRefs(text, file, root) : []) : read.problems;
   if (!read.ok || problems.length) return { text, problems: problems.map((p) => ({ file: rel, ...(p.line ? { line: p.line, column: p.column ?? 1 } : {}), message: p.message })) };
-  const bundled = hasExternalRefs(read.data) ? await bundleApiDocument(file) : undefined;
+  const bundled = hasExternalRefs(read.data) ? await bundleApiDocument(file, root) : undefined;
   if (bundled && !bundled.ok) return { text, problems: [{ file: rel, message: bundled.message }] };
   return { id: rel, file, api: read.api, basePath: gatewayBasePath(read.api.context, read.api.version), text, resolved: bundled?.ok ? bundled.data : read.data };
 }
