@@ -40,6 +40,8 @@ export function recordingHandlers(deps: RecordingHandlerDeps): Pick<StudioHandle
       const relative = `${RECORDINGS_FOLDER}/${base}.json`;
       try {
         await fs.mkdir(folder, { recursive: true });
+        const outside = await leavesProject(folder, deps.root());
+        if (outside) return fail('write_failed', `Could not write ${relative}: ${outside}`);
         await writeNewFileAtomic(path.join(folder, `${base}.json`), recordingText(recording));
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') return fail('exists', `${relative} exists: pick another name.`, [{ field: 'fileName', message: 'Taken: pick another name.' }]);
@@ -49,4 +51,12 @@ export function recordingHandlers(deps: RecordingHandlerDeps): Pick<StudioHandle
       return ok({ file: relative, events: recording.events.length, xMock: `x-mock: { scenario: recorded, file: ${relative}, timing: original }`, ...(suggestions.length ? { messagesYaml: suggestionYaml(suggestions) } : {}) });
     },
   };
+}
+
+/** Why the recordings folder may not be written to: a symlink, or (through a symlinked parent) outside the project. */
+async function leavesProject(folder: string, root: string): Promise<string | undefined> {
+  if ((await fs.lstat(folder)).isSymbolicLink()) return `${RECORDINGS_FOLDER}/ is a symbolic link; SSE Studio writes recordings only into a real folder inside the project.`;
+  const rel = path.relative(await fs.realpath(root), await fs.realpath(folder));
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return `${RECORDINGS_FOLDER}/ leads outside the project folder.`;
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import type { MockConfig } from '../../../shared/model/mock.ts';
 import { parseRecording, type RecordedEvent } from '../../record/recording-file.ts';
 import type { Scenario } from '../scenario.ts';
@@ -48,8 +48,22 @@ export function recordedScenario(config: Pick<MockConfig, 'file' | 'timing' | 'r
 function loadRecording(file: string | undefined): RecordedEvent[] | string {
   if (!file) return 'scenario "recorded" needs file: the recording to play.';
   try {
-    if (statSync(file).size > MAX_FILE_BYTES) return `The recording ${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`;
-    const parsed = parseRecording(readFileSync(file, 'utf8'));
+    // The real file must be a regular one within the size limit (a device such as /dev/zero reports
+    // size 0 and never ends), checked before opening it and again on the opened file.
+    const real = realpathSync(file);
+    const stat = statSync(real);
+    if (!stat.isFile()) return `The recording ${file} is not a regular file.`;
+    if (stat.size > MAX_FILE_BYTES) return `The recording ${file} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB.`;
+    const fd = openSync(real, 'r');
+    let text: string;
+    try {
+      const opened = fstatSync(fd);
+      if (!opened.isFile() || opened.size > MAX_FILE_BYTES) return `The recording ${file} is not a regular file of at most ${MAX_FILE_BYTES / 1024 / 1024} MiB.`;
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
+    const parsed = parseRecording(text);
     return parsed.ok ? parsed.value.events : `The recording ${file} cannot be played: ${parsed.message}.`;
   } catch (err) {
     return `The recording ${file} cannot be read: ${(err as Error).message}`;
