@@ -41,4 +41,19 @@ describe('server check memory caps', () => {
     expect(framing?.evidence.join('\n')).toMatch(/cut after 64 MiB decompressed/);
     expect(b.closedCount()).toBe(b.requests.length);
   });
+
+  it('the resume probe keeps at most 100,000 log entries, and says so', async () => {
+    // 120,000 tiny events at once on every connection (under 2 MB), then the connection stays open.
+    let burst = '';
+    for (let i = 1; i <= 120_000; i++) burst += `id: ${i}\ndata: x\n\n`;
+    const b = await startScriptedBackend((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+      res.write(burst);
+    });
+    started.push(b);
+    const report = await runServerCheck({ url: `${b.url}/events`, headers: {}, http2: false, insecure: false, durationSeconds: 6, drops: 2, origin: undefined, allowHosts: [] });
+    const resume = report.checks.find((c) => c.id === 'resume');
+    expect(resume?.status).not.toBe('pass');
+    expect(resume?.evidence.join('\n')).toMatch(/stopped after 100000 log entries/);
+  });
 });
