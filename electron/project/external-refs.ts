@@ -6,7 +6,7 @@ import type { DocProblem } from '../../shared/asyncapi/document-text.ts';
 import { findRefs } from '../../shared/asyncapi/read-refs.ts';
 import { parseApiText } from '../../shared/asyncapi/read-text.ts';
 import { dereferenceInsideRoot } from './bundle-refs.ts';
-import { readRefTarget, refusedExternalRefs } from './ref-targets.ts';
+import { readBoundedFile, readRefTarget, RefusedFileError, refusedExternalRefs } from './ref-targets.ts';
 
 /**
  * References into other files (`./schemas.json#/Price`), resolved by the AsyncAPI tools rather than
@@ -19,7 +19,13 @@ import { readRefTarget, refusedExternalRefs } from './ref-targets.ts';
  * a document check should not depend on someone else's server): http(s) references resolve to an
  * empty schema here. They are answered before the parser's own http reader is tried.
  */
-export const OFFLINE_RESOLVERS = (['http', 'https'] as const).map((schema) => ({ schema, order: 1, read: () => '{}' }));
+export const OFFLINE_RESOLVERS = [
+  ...(['http', 'https'] as const).map((schema) => ({ schema, order: 1, read: () => '{}' })),
+  // The parser's own file reader would read a device (/dev/zero) or a FIFO forever: regular files
+  // only, bounded. A refused file reads as an empty schema (an error here would hand it to that
+  // reader); refusedExternalRefs reports it at its line and column.
+  { schema: 'file' as const, order: 1, read: (uri: { href(): string }) => readBoundedFile(uri.href()).catch((e: unknown) => (e instanceof RefusedFileError ? '{}' : Promise.reject(e as Error))) },
+];
 
 let parserInstance: Promise<Parser> | undefined;
 export function offlineParser(): Promise<Parser> {

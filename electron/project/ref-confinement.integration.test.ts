@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { runCommand } from '../../test/support/command-output.ts';
 import { runExport } from '../cli/export-command.ts';
+import { validateAsyncApiText } from './asyncapi-validator.ts';
 import { bundleApiDocument } from './external-refs.ts';
 import { ProjectStore } from './project-store.ts';
 
@@ -90,6 +91,20 @@ describe('references into other files stay inside the project', () => {
     execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
     const store = await ProjectStore.open(dir);
     expect(store.list().problems).toEqual([expect.objectContaining({ line: 9, message: expect.stringMatching(/not a regular file/) })]);
+  });
+
+  it('validate (the AsyncAPI parser\'s own reader too) answers at once for a FIFO or a device', async () => {
+    const dir = await project('validate', { 'fifo.asyncapi.yaml': doc('./pipe.json#/A'), 'zero.asyncapi.yaml': doc('./zero.json#/A') });
+    const { execFileSync } = await import('node:child_process');
+    execFileSync('mkfifo', [path.join(dir, 'pipe.json')]);
+    await fs.symlink('/dev/zero', path.join(dir, 'zero.json'));
+    for (const name of ['fifo.asyncapi.yaml', 'zero.asyncapi.yaml']) {
+      const file = path.join(dir, name);
+      const started = Date.now();
+      const { problems } = await validateAsyncApiText(await fs.readFile(file, 'utf8'), file);
+      expect(Date.now() - started).toBeLessThan(15_000);
+      expect(problems.some((p) => p.severity === 'error' && p.line === 9)).toBe(true);
+    }
   });
 
   it('an http(s) reference is never fetched: it stays a $ref in the inlined document, the mock and export --bundle', async () => {

@@ -51,11 +51,22 @@ export async function refusedTarget(file: string, realRoot: string): Promise<str
 export async function readRefTarget(file: string, realRoot: string): Promise<string> {
   const refused = await refusedTarget(file, realRoot);
   if (refused) throw new Error(`Cannot read ${path.basename(file)}: ${refused}.`);
+  return readBoundedFile(file);
+}
+
+/** A file that is not read: not a regular file, or too large. */
+export class RefusedFileError extends Error {}
+
+/** A regular file's text, at most 8 MiB (a device or FIFO is refused before it is opened). */
+export async function readBoundedFile(file: string): Promise<string> {
   const real = await fs.realpath(file);
+  const before = await fs.stat(real);
+  if (!before.isFile()) throw new RefusedFileError(`${path.basename(file)} is not a regular file`);
+  if (before.size > MAX_REF_FILE_BYTES) throw new RefusedFileError(`${path.basename(file)} is over ${MAX_REF_FILE_BYTES / 1024 / 1024} MiB`);
   const handle = await fs.open(real, 'r');
   try {
     const stat = await handle.stat();
-    if (!stat.isFile() || stat.size > MAX_REF_FILE_BYTES) throw new Error(`Cannot read ${path.basename(file)}: not a regular file of at most 8 MiB.`);
+    if (!stat.isFile() || stat.size > MAX_REF_FILE_BYTES) throw new RefusedFileError(`Cannot read ${path.basename(file)}: not a regular file of at most 8 MiB.`);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
