@@ -105,12 +105,7 @@ export function ApiDetail({
           data-testid="tab-design"
           id="api-tab-design"
           aria-controls="api-tabpanel"
-          label={
-            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
-              Design
-              {designDirty && <Box component="span" aria-label="unsaved changes" title="Unsaved changes" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'warning.main' }} />}
-            </Box>
-          }
+          label={<TabLabel text="Design" unsaved={designDirty} />}
         />
         <Tab value="docs" label="Docs" data-testid="tab-docs" id="api-tab-docs" aria-controls="api-tabpanel" />
         <Tab
@@ -118,12 +113,7 @@ export function ApiDetail({
           data-testid="tab-runtime"
           id="api-tab-runtime"
           aria-controls="api-tabpanel"
-          label={
-            <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
-              Runtime
-              {runtime.dirty && <Box component="span" aria-label="unsaved changes" title="Unsaved changes" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'warning.main' }} />}
-            </Box>
-          }
+          label={<TabLabel text="Runtime" unsaved={runtime.dirty} />}
         />
         <Tab value="metrics" label="Metrics" data-testid="tab-metrics" id="api-tab-metrics" aria-controls="api-tabpanel" />
       </Tabs>
@@ -139,5 +129,15 @@ export function ApiDetail({
         {tab === 'metrics' && <MetricsTab api={api} />}
       </Box>
     </Paper>
+  );
+}
+
+/** A tab's label, with a dot while its page holds unsaved changes. */
+function TabLabel({ text, unsaved }: { text: string; unsaved: boolean }) {
+  return (
+    <Box component="span" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.75 }}>
+      {text}
+      {unsaved && <Box component="span" aria-label="unsaved changes" title="Unsaved changes" sx={{ width: 7, height: 7, borderRadius: '50%', bgcolor: 'warning.main' }} />}
+    </Box>
   );
 }
