@@ -1,13 +1,19 @@
-import http from 'node:http';
-import https from 'node:https';
+import net from 'node:net';
+import tls from 'node:tls';
 import type { IncomingHttpHeaders } from 'node:http';
 import { createEventFramer } from './event-framer.ts';
 import { createBlockReader, type BlockMeaning } from './block-reader.ts';
+import { createResponseReader } from './http1-response-reader.ts';
+import { upstreamRequestHead } from './upstream-request.ts';
 
 /**
  * One HTTP(S) request to the backend. A `200 text/event-stream` answer is cut into blocks (raw
  * bytes + meaning); any other answer is handed over as is (status, headers, body), because the
  * EventSource rules give those a meaning of their own (204 stops the client, others fail it).
+ *
+ * The request is written and the response read on a plain socket (see http1-response-reader.ts
+ * for why). Plain TCP reads go into one buffer shared by every upstream (`onread`): the bytes are
+ * handled before the next read, and only what is kept is copied.
  */
 export interface UpstreamCallbacks {
   onStream(headers: IncomingHttpHeaders): void;
@@ -22,73 +28,110 @@ export interface UpstreamCallbacks {
 }
 
 const MAX_ANSWER_BODY = 64 * 1024;
-const httpAgent = new http.Agent({ keepAlive: false });
-const httpsAgent = new https.Agent({ keepAlive: false });
+const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
 export interface UpstreamConnection {
   close(): void;
 }
 
 export function connectUpstream(url: URL, lastEventId: string | undefined, maxEventBytes: number, callbacks: UpstreamCallbacks): UpstreamConnection {
-  const headers: Record<string, string> = { accept: 'text/event-stream', 'cache-control': 'no-cache' };
-  if (lastEventId !== undefined) headers['last-event-id'] = lastEventId;
-  const secure = url.protocol === 'https:';
   let done = false;
-  const closed = (kind: 'refused' | 'ended' | 'broken', detail: string, trailing: Buffer = Buffer.alloc(0)) => {
+  let answered = false;
+  let streaming = false;
+  let answerParts: Buffer[] = [];
+  let answerSize = 0;
+  let answerHead: { status: number; headers: IncomingHttpHeaders } | undefined;
+  let receivedAt = 0;
+  const read = createBlockReader();
+  const framer = createEventFramer({ onBlock: (block) => callbacks.onBlock(block, read(block), receivedAt), onOversize: (n) => callbacks.onOversize(n) }, maxEventBytes);
+
+  const closed = (kind: 'refused' | 'ended' | 'broken', detail: string) => {
     if (done) return;
     done = true;
-    callbacks.onClosed({ kind, detail, trailing });
+    socket.destroy();
+    callbacks.onClosed({ kind, detail, trailing: streaming ? framer.takeRest() : Buffer.alloc(0) });
   };
 
-  const req = (secure ? https : http).request(url, { method: 'GET', headers, agent: secure ? httpsAgent : httpAgent });
-  let answered = false;
-  req.on('response', (res) => {
-    answered = true;
-    const isStream = res.statusCode === 200 && /^text\/event-stream\b/i.test(res.headers['content-type'] ?? '');
-    if (!isStream) {
-      const parts: Buffer[] = [];
-      let size = 0;
-      res.on('data', (chunk: Buffer) => {
-        if (size < MAX_ANSWER_BODY) parts.push(chunk.subarray(0, MAX_ANSWER_BODY - size));
-        size += chunk.length;
-      });
-      res.on('end', () => {
-        if (done) return;
-        done = true;
-        callbacks.onAnswer(res.statusCode ?? 502, res.headers, Buffer.concat(parts));
-      });
-      res.on('error', () => closed('broken', 'the backend answer broke off'));
-      return;
-    }
-    res.socket.setNoDelay(true);
-    callbacks.onStream(res.headers);
-    const read = createBlockReader();
-    let receivedAt = 0;
-    const framer = createEventFramer(
-      { onBlock: (block) => callbacks.onBlock(block, read(block), receivedAt), onOversize: (n) => callbacks.onOversize(n) },
-      maxEventBytes,
-    );
-    res.on('data', (chunk: Buffer) => {
+  /** Hands over a complete non-stream answer. */
+  const answer = () => {
+    if (done || !answerHead) return;
+    done = true;
+    socket.destroy();
+    const body = Buffer.concat(answerParts);
+    answerParts = [];
+    callbacks.onAnswer(answerHead.status, answerHead.headers, body);
+  };
+
+  const response = createResponseReader({
+    onHead(status, headers) {
+      answered = true;
+      if (status === 200 && /^text\/event-stream\b/i.test(headers['content-type'] ?? '')) {
+        streaming = true;
+        callbacks.onStream(headers);
+      } else answerHead = { status, headers };
+    },
+    onBody(piece) {
       if (done) return;
-      receivedAt = performance.now();
-      framer.push(chunk);
-      callbacks.onReadEnd?.();
-    });
-    res.on('end', () => closed('ended', 'the backend ended the stream', framer.takeRest()));
-    res.on('error', (err: NodeJS.ErrnoException) => closed('broken', `the backend connection broke (${err.code ?? err.message})`, framer.takeRest()));
-    res.on('aborted', () => closed('broken', 'the backend connection was cut', framer.takeRest()));
+      if (streaming) framer.push(Buffer.from(piece)); // `piece` may be the shared read buffer
+      else {
+        if (answerSize < MAX_ANSWER_BODY) answerParts.push(Buffer.from(piece.subarray(0, MAX_ANSWER_BODY - answerSize)));
+        answerSize += piece.length;
+      }
+    },
+    onEnd() {
+      if (streaming) closed('ended', 'the backend ended the stream');
+      else answer();
+    },
+    onError(detail) {
+      if (answered) closed('broken', detail);
+      else closed('refused', `the backend ${url.origin} ${detail}`);
+    },
   });
-  req.on('error', (err: NodeJS.ErrnoException) => {
-    if (answered) return closed('broken', `the backend connection broke (${err.code ?? err.message})`);
+
+  const onBytes = (bytes: Buffer) => {
+    if (done) return;
+    receivedAt = performance.now();
+    response.feed(bytes);
+    if (streaming && !done) callbacks.onReadEnd?.();
+  };
+
+  const secure = url.protocol === 'https:';
+  const host = url.hostname.startsWith('[') ? url.hostname.slice(1, -1) : url.hostname;
+  const port = Number(url.port) || (secure ? 443 : 80);
+  const socket: net.Socket = secure
+    ? tls.connect({ host, port, ...(net.isIP(host) ? {} : { servername: host }) })
+    : net.connect({
+        host,
+        port,
+        onread: {
+          buffer: readBuffer,
+          callback: (n: number, buf: Uint8Array) => {
+            onBytes((buf as Buffer).subarray(0, n));
+            return true;
+          },
+        },
+      } as net.NetConnectOpts);
+  if (secure) socket.on('data', onBytes);
+  socket.setNoDelay(true);
+  socket.on(secure ? 'secureConnect' : 'connect', () => {
+    if (!done) socket.write(upstreamRequestHead(url, lastEventId));
+  });
+  socket.on('error', (err: NodeJS.ErrnoException) => {
+    if (answered) return closed('broken', streaming ? `the backend connection broke (${err.code ?? err.message})` : 'the backend answer broke off');
     const why = err.code === 'ECONNREFUSED' ? 'refused the connection' : err.code === 'ENOTFOUND' ? 'has an unknown host name' : `failed (${err.code ?? err.message})`;
     closed('refused', `the backend ${url.origin} ${why}`);
   });
-  req.end();
+  socket.on('close', () => {
+    if (done) return;
+    if (response.endsBody()) return streaming ? closed('ended', 'the backend ended the stream') : answer();
+    if (!answered) return closed('refused', `the backend ${url.origin} failed (it closed the connection before answering)`);
+    closed('broken', streaming ? 'the backend connection was cut' : 'the backend answer broke off');
+  });
 
   return {
     close() {
       done = true;
-      req.destroy();
+      socket.destroy();
     },
   };
 }
