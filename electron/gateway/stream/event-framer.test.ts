@@ -36,6 +36,8 @@ const CASES: Array<[string, string, string[], string]> = [
   ['BOM and unknown fields kept', '\xEF\xBB\xBFfoo: bar\ndata: x\n\n', ['\xEF\xBB\xBFfoo: bar\ndata: x\n\n'], ''],
   ['an unfinished event is the rest', 'data: a\n\ndata: partial\n', ['data: a\n\n'], 'data: partial\n'],
   ['leading blank lines are blocks of their own', '\n\ndata: a\n\n', ['\n', '\n', 'data: a\n\n'], ''],
+  ['runs of blank lines between LF events', 'data: a\n\n\n\ndata: b\n\n\n', ['data: a\n\n', '\n', '\n', 'data: b\n\n', '\n'], ''],
+  ['CRLF events then LF ones', 'data: a\r\n\r\n\ndata: b\n\nid: 3\r\ndata: c\n\n', ['data: a\r\n\r\n', '\n', 'data: b\n\n', 'id: 3\r\ndata: c\n\n'], ''],
 ];
 
 describe('createEventFramer', () => {

@@ -22,6 +22,7 @@ export interface FramerCallbacks {
 
 const CR = 0x0d;
 const LF = 0x0a;
+const BLANK_LINE = Buffer.from('\n\n');
 
 export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Number.POSITIVE_INFINITY): EventFramer {
   let parts: Buffer[] = [];
@@ -61,8 +62,38 @@ export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Nu
     callbacks.onBlock(block);
   };
 
+  /**
+   * The usual chunk (LF line ends, no CR pending from the last one): blank lines are found with
+   * native searches instead of a JS loop over every byte. Same boundaries as the loop below.
+   */
+  const pushLf = (chunk: Buffer) => {
+    let start = 0;
+    for (;;) {
+      let end: number;
+      if (atLineStart && start < chunk.length && chunk[start] === LF) end = start + 1;
+      else {
+        const at = chunk.indexOf(BLANK_LINE, start);
+        if (at === -1) break;
+        end = at + 2;
+      }
+      keep(chunk.subarray(start, end));
+      start = end;
+      atLineStart = true;
+      endBlock();
+    }
+    if (start < chunk.length) {
+      keep(chunk.subarray(start));
+      atLineStart = chunk[chunk.length - 1] === LF;
+    }
+  };
+
   return {
     push(chunk) {
+      if (chunk.length === 0) return;
+      if (!afterCR && chunk.indexOf(CR) === -1) {
+        closedAtCR = false;
+        return pushLf(chunk);
+      }
       let start = 0;
       for (let i = 0; i < chunk.length; i++) {
         const byte = chunk[i];

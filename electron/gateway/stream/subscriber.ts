@@ -106,7 +106,8 @@ export class Subscriber {
   private queuedEvents(buffered: number, isEvent: boolean, count = 1): number {
     const flushed = this.bytesSent - buffered;
     while (this.pendingHead < this.pendingEnds.length && (this.pendingEnds[this.pendingHead] as number) <= flushed) this.pendingHead++;
-    if (this.pendingHead === this.pendingEnds.length) {
+    // Everything flushed: start over (the usual case writes nothing here, so allocates nothing).
+    if (this.pendingHead === this.pendingEnds.length && this.pendingHead > 0) {
       this.pendingEnds = [];
       this.pendingHead = 0;
     } else if (this.pendingHead > 4096) {
