@@ -11,7 +11,6 @@ export interface BlockMeaning {
   isEvent: boolean;
   /** The event's `id` field when it has one (undefined: the stream's last id is unchanged). */
   id: string | undefined;
-  eventType: string | undefined;
   retryMs: number | undefined;
 }
 
@@ -22,19 +21,18 @@ export function createBlockReader(): (block: Buffer) => BlockMeaning {
 
 /** The same, always through eventsource-parser (for blocks the scan leaves to it, and for tests). */
 export function createParserBlockReader(): (block: Buffer) => BlockMeaning {
-  let current: BlockMeaning = { isEvent: false, id: undefined, eventType: undefined, retryMs: undefined };
+  let current: BlockMeaning = { isEvent: false, id: undefined, retryMs: undefined };
   const parser = createParser({
     onEvent: (event) => {
       current.isEvent = true;
       current.id = event.id;
-      current.eventType = event.event;
     },
     onRetry: (ms) => {
       current.retryMs = ms;
     },
   });
   return (block) => {
-    current = { isEvent: false, id: undefined, eventType: undefined, retryMs: undefined };
+    current = { isEvent: false, id: undefined, retryMs: undefined };
     parser.feed(block.toString('utf8'));
     return current;
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEventFramer } from './event-framer.ts';
+import { createParserBlockReader, type BlockMeaning } from './block-reader.ts';
 
 function frame(chunks: Buffer[], max?: number) {
   const blocks: string[] = [];
@@ -89,3 +90,52 @@ describe('createEventFramer', () => {
     expect(result.blocks[0]!.length).toBe(bytes.length);
   });
 });
+
+describe('meanings read while cutting', () => {
+  // Every block shape the LF path reads itself, and ones it must leave to eventsource-parser.
+  const STREAM = [
+    'id: 1\nevent: tick\ndata: {"n":1}\n\n',
+    ': comment\n\n',
+    '\n',
+    'retry: 2500\n\n',
+    'retry: 2500\nid: 2\ndata: with retry\n\n',
+    'id:7\ndata:x\ndata\n\n',
+    'id: 8\n\n',
+    'id\ndata: empty id\n\n',
+    'data: ünïcödé ✓\nid: ä\n\n',
+    'foo: bar\ndata: unknown field\n\n',
+    'retry: soon\ndata: bad retry\n\n',
+    'retry\ndata: retry without value\n\n',
+    'id: a\0b\ndata: nul\n\n',
+    'event:\ndata: empty type\n\n',
+    'dataX: 1\ndata : 2\n\n',
+  ].join('');
+
+  it('equal what eventsource-parser reads, block by block, wherever the chunks are cut', () => {
+    const bytes = Buffer.from(STREAM, 'utf8');
+    const expected = frameWithMeanings([bytes]).map(({ block }) => ({ block, meaning: createParserBlockReader()(Buffer.from(block, 'latin1')) }));
+    expect(expected.length).toBe(15);
+    const cuts: Buffer[][] = [[bytes], [...bytes].map((b) => Buffer.from([b]))];
+    for (let i = 1; i < bytes.length; i++) cuts.push([bytes.subarray(0, i), bytes.subarray(i)]);
+    let readWhileCutting = 0;
+    for (const chunks of cuts) {
+      const got = frameWithMeanings(chunks);
+      expect(got.map((g) => g.block)).toEqual(expected.map((e) => e.block));
+      got.forEach((g, i) => {
+        if (g.meaning === undefined) return; // left to the parser
+        readWhileCutting++;
+        expect(g.meaning, JSON.stringify(g.block)).toEqual(expected[i]!.meaning);
+      });
+    }
+    // The whole stream in one chunk: all but the five unusual blocks are read while cutting.
+    expect(frameWithMeanings([bytes]).filter((g) => g.meaning !== undefined)).toHaveLength(10);
+    expect(readWhileCutting).toBeGreaterThan(cuts.length * 6);
+  });
+});
+
+function frameWithMeanings(chunks: Buffer[]) {
+  const out: Array<{ block: string; meaning: BlockMeaning | undefined }> = [];
+  const framer = createEventFramer({ onBlock: (b, meaning) => out.push({ block: b.toString('latin1'), meaning }) });
+  for (const c of chunks) framer.push(c);
+  return out;
+}

@@ -1,3 +1,6 @@
+import type { BlockMeaning } from './block-reader.ts';
+import { LineMeaning } from './block-scan.ts';
+
 /**
  * Cuts a backend's SSE byte stream into raw event blocks without changing a byte: a block ends with
  * the blank line that dispatches an event (or ends a comment/retry-only block). Line ends may be
@@ -15,14 +18,14 @@ export interface EventFramer {
 }
 
 export interface FramerCallbacks {
-  onBlock(block: Buffer): void;
+  /** `meaning`: read while cutting (LF-only blocks of the usual shape); otherwise undefined. */
+  onBlock(block: Buffer, meaning?: BlockMeaning): void;
   /** A block grew past `maxBlockBytes`: its bytes are dropped up to the next blank line. */
   onOversize?(droppedBytes: number): void;
 }
 
 const CR = 0x0d;
 const LF = 0x0a;
-const BLANK_LINE = Buffer.from('\n\n');
 
 export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Number.POSITIVE_INFINITY): EventFramer {
   let parts: Buffer[] = [];
@@ -33,6 +36,7 @@ export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Nu
   let closedAtCR = false;
   let discarding = false;
   let discarded = 0;
+  const lines = new LineMeaning();
 
   const keep = (bytes: Buffer) => {
     if (discarding) {
@@ -63,28 +67,42 @@ export function createEventFramer(callbacks: FramerCallbacks, maxBlockBytes = Nu
   };
 
   /**
-   * The usual chunk (LF line ends, no CR pending from the last one): blank lines are found with
-   * native searches instead of a JS loop over every byte. Same boundaries as the loop below.
+   * The usual chunk (LF line ends, no CR pending from the last one): lines are found with native
+   * searches instead of a JS loop over every byte, and each block that starts in this chunk is read
+   * (`LineMeaning`) in the same pass. Same boundaries as the loop below.
    */
   const pushLf = (chunk: Buffer) => {
     let start = 0;
+    let pos = 0;
+    if (!atLineStart) {
+      // The previous chunk ended inside a line: its rest first.
+      const lf = chunk.indexOf(LF);
+      if (lf === -1) return keep(chunk);
+      pos = lf + 1;
+    }
+    let reading = pos === 0 && parts.length === 0 && !discarding;
+    lines.reset();
     for (;;) {
-      let end: number;
-      if (atLineStart && start < chunk.length && chunk[start] === LF) end = start + 1;
-      else {
-        const at = chunk.indexOf(BLANK_LINE, start);
-        if (at === -1) break;
-        end = at + 2;
-      }
-      keep(chunk.subarray(start, end));
-      start = end;
-      atLineStart = true;
-      endBlock();
+      const lf = chunk.indexOf(LF, pos);
+      if (lf === -1) break;
+      if (lf === pos) {
+        // A blank line: the block ends after it.
+        const end = lf + 1;
+        if (parts.length === 0 && !discarding) {
+          if (end - start > maxBlockBytes) callbacks.onOversize?.(end - start);
+          else callbacks.onBlock(chunk.subarray(start, end), reading ? lines.finish() : undefined);
+        } else {
+          keep(chunk.subarray(start, end));
+          endBlock();
+        }
+        start = end;
+        reading = true;
+        lines.reset();
+      } else if (reading) lines.line(chunk, pos, lf);
+      pos = lf + 1;
     }
-    if (start < chunk.length) {
-      keep(chunk.subarray(start));
-      atLineStart = chunk[chunk.length - 1] === LF;
-    }
+    atLineStart = pos === chunk.length;
+    if (start < chunk.length) keep(chunk.subarray(start));
   };
 
   return {

@@ -17,7 +17,7 @@ function read(chunks: Buffer[]): Read {
   const out: Read = { body: '', ended: false, closeEndsBody: false };
   const reader = createResponseReader({
     onHead: (status, headers) => Object.assign(out, { status, headers }),
-    onBody: (piece) => (out.body += piece.toString('latin1')),
+    onBody: (bytes, start, end) => (out.body += bytes.toString('latin1', start, end)),
     onEnd: () => (out.ended = true),
     onError: (detail) => (out.error = detail),
   });

@@ -7,12 +7,12 @@ import type { IncomingHttpHeaders } from 'node:http';
  * here once per client: one plain socket read and this loop cost far less than the client's parser
  * callbacks and its two layers of stream events (see BENCHMARKS.md, per-client mode).
  *
- * `onBody` gets views into the buffer passed to `feed`: a caller that reuses its read buffer must
- * copy what it keeps.
+ * `onBody` gets a range of the buffer passed to `feed` (not a view: the caller copies what it
+ * keeps anyway when it reuses its read buffer, and one view less per read counts here).
  */
 export interface ResponseReaderCallbacks {
   onHead(status: number, headers: IncomingHttpHeaders): void;
-  onBody(piece: Buffer): void;
+  onBody(bytes: Buffer, start: number, end: number): void;
   /** The body is complete (last chunk, Content-Length reached, or nothing to read). */
   onEnd(): void;
   /** The bytes are not an HTTP/1.x response: `detail` says what was wrong, for the user. */
@@ -173,19 +173,22 @@ export function createResponseReader(callbacks: ResponseReaderCallbacks): Respon
             break;
           }
           case State.UntilClose:
-            callbacks.onBody(i === 0 ? bytes : bytes.subarray(i));
+            callbacks.onBody(bytes, i, bytes.length);
             return;
           case State.Chunk:
           case State.Length: {
             const n = Math.min(remaining, bytes.length - i);
             remaining -= n;
-            const piece = bytes.subarray(i, i + n);
+            const from = i;
             i += n;
             if (remaining === 0) {
               if (state === State.Length) state = State.Done;
-              else state = State.ChunkEnd;
+              else if (bytes[i] === CR && bytes[i + 1] === LF) {
+                i += 2; // the chunk's CRLF, usually in the same read
+                state = State.ChunkSize;
+              } else state = State.ChunkEnd;
             }
-            callbacks.onBody(piece);
+            callbacks.onBody(bytes, from, i - (state === State.ChunkSize ? 2 : 0));
             if (state === State.Done) callbacks.onEnd();
             break;
           }
@@ -202,6 +205,14 @@ export function createResponseReader(callbacks: ResponseReaderCallbacks): Respon
             break;
           }
           case State.ChunkSize: {
+            // The usual size line (hex digits, CRLF, all in this read) without building a string.
+            const fast = line === '' ? plainSizeLine(bytes, i) : -1;
+            if (fast !== -1) {
+              i = fast;
+              remaining = parsedSize;
+              state = remaining === 0 ? State.Trailers : State.Chunk;
+              break;
+            }
             const next = takeLine(bytes, i);
             if (next === -1) return;
             i = next;
@@ -228,6 +239,23 @@ export function createResponseReader(callbacks: ResponseReaderCallbacks): Respon
       }
     },
   };
+}
+
+let parsedSize = 0;
+
+/** A size line of 1–12 hex digits and CRLF at `from`: sets `parsedSize`, returns where it ends; else -1. */
+function plainSizeLine(bytes: Buffer, from: number): number {
+  let size = 0;
+  let i = from;
+  for (; i < bytes.length && i - from <= 12; i++) {
+    const c = bytes[i] as number;
+    const digit = c >= 0x30 && c <= 0x39 ? c - 0x30 : c >= 0x61 && c <= 0x66 ? c - 0x57 : c >= 0x41 && c <= 0x46 ? c - 0x37 : -1;
+    if (digit === -1) break;
+    size = size * 16 + digit;
+  }
+  if (i === from || i - from > 12 || bytes[i] !== CR || bytes[i + 1] !== LF) return -1;
+  parsedSize = size;
+  return i + 2;
 }
 
 /** Where the head ends: the blank line (CRLF CRLF, or bare LFs), and where the body starts. */

@@ -71,12 +71,12 @@ export function runPerClientLane(hub: StreamHub, sub: Subscriber, lastEventId: s
   };
 
   const flush = () => {
-    const taken = batch.take();
-    if (!taken || sub.closed) return;
-    const sent = sub.writeBlocks(taken.items, taken.joined, taken.events);
-    counters.eventsOut += sent.events;
-    counters.bytesOut += sent.bytes;
-    if (taken.events) counters.addedLatency.record((performance.now() - taken.receivedAt) * 1000);
+    if (batch.empty) return;
+    if (!sub.closed) {
+      sub.writeBlocks(batch, batch.joined(), counters);
+      if (batch.events) counters.addedLatency.record((performance.now() - batch.receivedAt) * 1000);
+    }
+    batch.clear();
   };
 
   const connect = () => {

@@ -9,7 +9,7 @@ import { connectUpstream, type UpstreamConnection } from './upstream-connection.
 import type { BlockMeaning } from './block-reader.ts';
 import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
 import { IdContinuity } from './id-continuity.ts';
-import { ReadBatch, type TakenBatch } from './read-batch.ts';
+import { ReadBatch } from './read-batch.ts';
 import { withoutBom } from './bom.ts';
 import { runPerClientLane } from './per-client-lane.ts';
 import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, OUTAGE_RETRY_MS } from './backoff.ts';
@@ -419,16 +419,12 @@ export class StreamHub implements HistoryOwner {
 
   /** Writes the blocks of the last backend read to every subscriber, one write each. */
   private flushShared(): void {
-    const taken = this.batch.take();
-    if (!taken) return;
-    for (const sub of this.subscribers) this.deliverBlocks(sub, taken);
-    if (taken.events) this.counters.addedLatency.record((performance.now() - taken.receivedAt) * 1000);
-  }
-
-  private deliverBlocks(sub: Subscriber, taken: TakenBatch): void {
-    const sent = sub.writeBlocks(taken.items, taken.joined, taken.events);
-    this.counters.eventsOut += sent.events;
-    this.counters.bytesOut += sent.bytes;
+    const batch = this.batch;
+    if (batch.empty) return;
+    const joined = batch.joined();
+    for (const sub of this.subscribers) sub.writeBlocks(batch, joined, this.counters);
+    if (batch.events) this.counters.addedLatency.record((performance.now() - batch.receivedAt) * 1000);
+    batch.clear();
   }
 
   // ---- common --------------------------------------------------------------------------------

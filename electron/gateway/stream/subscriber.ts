@@ -1,6 +1,7 @@
 import type { ServerResponse } from 'node:http';
 import type { Http2ServerResponse } from 'node:http2';
 import { encodeSseComment, encodeSseRetry } from '../../../shared/sse/encode.ts';
+import type { ReadBatch } from './read-batch.ts';
 
 /**
  * One client of the gateway. Writes go straight to the socket; what the socket cannot take yet is
@@ -121,25 +122,29 @@ export class Subscriber {
   /**
    * Writes the blocks of one backend read in one go (`joined` is their concatenation, made once for
    * every subscriber): one socket write per read instead of one per event. With a rate limit each
-   * event is still admitted one by one. Returns what was sent, for the metrics.
+   * event is still admitted one by one. Adds what was sent to `sent` (the stream's metrics).
    */
-  writeBlocks(items: ReadonlyArray<{ block: Buffer; isEvent: boolean }>, joined: Buffer, events: number): { events: number; bytes: number } {
-    if (this.closed) return { events: 0, bytes: 0 };
+  writeBlocks(batch: ReadBatch, joined: Buffer, sent: { eventsOut: number; bytesOut: number }): void {
+    if (this.closed) return;
     if (this.options.admitEvent) {
       const before = { events: this.eventsSent, bytes: this.bytesSent };
-      for (const item of items) this.write(item.block, item.isEvent);
-      return { events: this.eventsSent - before.events, bytes: this.bytesSent - before.bytes };
+      for (let i = 0; i < batch.blocks.length; i++) this.write(batch.blocks[i] as Buffer, batch.isEvent[i] as boolean);
+      sent.eventsOut += this.eventsSent - before.events;
+      sent.bytesOut += this.bytesSent - before.bytes;
+      return;
     }
+    const events = batch.events;
     this.send(joined);
     this.lastWriteAt = Date.now();
     this.bytesSent += joined.length;
     this.eventsSent += events;
+    sent.eventsOut += events;
+    sent.bytesOut += joined.length;
     const buffered = this.socket ? this.socket.writableLength : bufferedBytes(this.res);
     if (this.queuedEvents(buffered, events > 0, events) > this.options.queueLimit || buffered > MAX_BUFFERED_BYTES) {
       this.options.onSlow?.();
       this.destroy();
     }
-    return { events, bytes: joined.length };
   }
 
   /**

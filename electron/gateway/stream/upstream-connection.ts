@@ -30,6 +30,12 @@ export interface UpstreamCallbacks {
 const MAX_ANSWER_BODY = 64 * 1024;
 const readBuffer = Buffer.allocUnsafe(64 * 1024);
 
+function copyOf(bytes: Buffer, start: number, end: number): Buffer {
+  const copy = Buffer.allocUnsafe(end - start);
+  bytes.copy(copy, 0, start, end);
+  return copy;
+}
+
 export interface UpstreamConnection {
   close(): void;
 }
@@ -43,7 +49,7 @@ export function connectUpstream(url: URL, lastEventId: string | undefined, maxEv
   let answerHead: { status: number; headers: IncomingHttpHeaders } | undefined;
   let receivedAt = 0;
   const read = createBlockReader();
-  const framer = createEventFramer({ onBlock: (block) => callbacks.onBlock(block, read(block), receivedAt), onOversize: (n) => callbacks.onOversize(n) }, maxEventBytes);
+  const framer = createEventFramer({ onBlock: (block, meaning) => callbacks.onBlock(block, meaning ?? read(block), receivedAt), onOversize: (n) => callbacks.onOversize(n) }, maxEventBytes);
 
   const closed = (kind: 'refused' | 'ended' | 'broken', detail: string) => {
     if (done) return;
@@ -70,12 +76,12 @@ export function connectUpstream(url: URL, lastEventId: string | undefined, maxEv
         callbacks.onStream(headers);
       } else answerHead = { status, headers };
     },
-    onBody(piece) {
+    onBody(bytes, start, end) {
       if (done) return;
-      if (streaming) framer.push(Buffer.from(piece)); // `piece` may be the shared read buffer
+      if (streaming) framer.push(copyOf(bytes, start, end)); // `bytes` may be the shared read buffer
       else {
-        if (answerSize < MAX_ANSWER_BODY) answerParts.push(Buffer.from(piece.subarray(0, MAX_ANSWER_BODY - answerSize)));
-        answerSize += piece.length;
+        if (answerSize < MAX_ANSWER_BODY) answerParts.push(copyOf(bytes, start, Math.min(end, start + MAX_ANSWER_BODY - answerSize)));
+        answerSize += end - start;
       }
     },
     onEnd() {
