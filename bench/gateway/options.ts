@@ -21,6 +21,8 @@ export interface BenchOptions {
   maxNoisePct: number;
   /** Measurement windows at most per stream scenario and target. */
   attempts: number;
+  /** Stream scenarios: every target measured this many times, targets taking turns. */
+  rounds: number;
   /** Nice value for the bench and everything it starts (negative = more CPU share; needs root). */
   nice: number | undefined;
 }
@@ -43,6 +45,9 @@ export const USAGE = `npm run bench:gateway -- [options]
                         during it (100 = one core; default 25)
   --attempts <n>        windows at most per scenario and target when the machine is busy (default 3;
                         quick 1)
+  --rounds <n>          stream scenarios: measure every target n times, the targets taking turns
+                        (A B C A B C ...), and compare the round with each target's median CPU per
+                        delivered event; gaps and disconnects count from every round (default 1)
   --nice=<n>           run the bench and all it starts at this nice value, e.g. --nice=-10 on a shared
                         machine (needs root for negative values; default: unchanged)
   --replot              print the tables and redraw the chart of <out>/latest.json, run nothing
@@ -68,6 +73,7 @@ export function parseOptions(argv: string[], cpus: number, defaultOut: string): 
       replot: { type: 'boolean', default: false },
       'max-noise': { type: 'string' },
       attempts: { type: 'string' },
+      rounds: { type: 'string' },
       nice: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -94,6 +100,7 @@ export function parseOptions(argv: string[], cpus: number, defaultOut: string): 
     replot: values.replot ?? false,
     maxNoisePct: positive(values['max-noise'], 25, 'max-noise'),
     attempts: Math.round(positive(values.attempts, quick ? 1 : 3, 'attempts')),
+    rounds: Math.round(positive(values.rounds, 1, 'rounds')),
     nice: values.nice === undefined ? undefined : niceValue(values.nice),
   };
 }

@@ -7,7 +7,7 @@ const num = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) :
 const fanOut = (us: number) => (Number.isFinite(us) ? String(us / 1000) : '>1000');
 const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : 'n/a');
 
-function streamRows(): Row[] {
+function streamRows(results: TargetResult[]): Row[] {
   const s = (fn: (r: StreamResult) => string) => (r: TargetResult) => (r.kind === 'stream' ? fn(r) : cellFor(r));
   return [
     ['clients connected', s((r) => int(r.connected))],
@@ -17,6 +17,9 @@ function streamRows(): Row[] {
     ['latency max (ms)', s((r) => num(r.maxMs))],
     ['gaps (missing + out of order)', s((r) => `${int(r.gaps)}${r.disconnected ? ` (+${r.disconnected} disc.)` : ''}`)],
     ['proxy CPU µs / delivered event', s((r) => num(r.proxyCpuUsPerEvent))],
+    ...(results.some((r) => r.kind === 'stream' && (r.roundsCpuUsPerEvent?.length ?? 0) > 1)
+      ? [['  every round (in order)', s((r) => r.roundsCpuUsPerEvent?.map((v) => num(v)).join(' / ') ?? '-')] as Row]
+      : []),
     ['proxy CPU % (100 = one core)', s((r) => num(r.proxyCpuPct, 0))],
     ['proxy write syscalls / event', s((r) => num(r.proxyWritesPerEvent, 3))],
     ['proxy peak RSS (MB)', s((r) => num(r.peakRssMb, 1))],
@@ -58,7 +61,7 @@ function cellFor(r: TargetResult): string {
 }
 
 export function scenarioTable(s: ScenarioResult): string {
-  const rows = s.kind === 'stream' ? streamRows() : s.kind === 'idle' ? idleRows() : replayRows();
+  const rows = s.kind === 'stream' ? streamRows(s.results) : s.kind === 'idle' ? idleRows() : replayRows();
   const header = ['', ...s.results.map((r) => r.target)];
   const body = rows.map(([label, cell]) => [label, ...s.results.map(cell)]);
   const table = [header, ...body];

@@ -40,6 +40,8 @@ export interface StreamResult {
   gatewayFanOutP99Us: number;
   /** Measurement windows taken (more than one when the machine was busy). */
   attempts: number;
+  /** With --rounds: CPU µs per delivered event of every round, in the order measured. */
+  roundsCpuUsPerEvent?: number[];
   notes: string[];
 }
 

@@ -16,6 +16,7 @@ import type { BenchReport, ScenarioResult, TargetResult } from './results.ts';
 import { runReplay } from './replay-run.ts';
 import { REPO_ROOT } from './rpc.ts';
 import { scenarios as allScenarios, type Scenario } from './scenarios.ts';
+import { combineRounds } from './rounds.ts';
 import { runStream } from './stream-run.ts';
 import type { TargetContext, TargetName } from './targets.ts';
 
@@ -56,7 +57,8 @@ async function main(): Promise<void> {
 
   const defaultHistory = defaultRuntime().replay.maxEvents;
   const plan = chosen.map((s) => ({ s, targets: o.targets.map((t) => ({ t, skip: skipReason(s, t, nginx !== undefined) })) }));
-  const steps = plan.reduce((n, p) => n + p.targets.filter((x) => !x.skip).length, 0);
+  const roundsOf = (s: Scenario) => (s.kind === 'stream' ? o.rounds : 1);
+  const steps = plan.reduce((n, p) => n + p.targets.filter((x) => !x.skip).length * roundsOf(p.s), 0);
   const progress = new Progress(steps);
   process.stdout.write(`${machineLine({ machine, options: { ...o } })}\n`);
   for (const n of notes) process.stdout.write(`note: ${n}\n`);
@@ -65,23 +67,24 @@ async function main(): Promise<void> {
   const results: ScenarioResult[] = [];
   const fdBaseline = openFdCount();
   for (const { s, targets } of plan) {
-    const scenarioResults: TargetResult[] = [];
-    for (const { t, skip } of targets) {
-      if (skip) {
-        scenarioResults.push({ kind: 'skipped', target: t, reason: skip });
-        continue;
+    // With --rounds the targets take turns (A B C A B C ...), so drift over time hits each alike.
+    const rounds = new Map<TargetName, TargetResult[]>(targets.map(({ t }) => [t, []]));
+    for (let round = 1; round <= roundsOf(s); round++) {
+      for (const { t, skip } of targets) {
+        if (skip) continue;
+        progress.begin(`${s.name} · ${t}${roundsOf(s) > 1 ? ` (round ${round} of ${roundsOf(s)})` : ''}: ${s.title}`);
+        try {
+          rounds.get(t)?.push(await runOne(s, t, ctx, o, defaultHistory, fd.hard, progress));
+        } catch (err) {
+          const reason = `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
+          progress.say(reason);
+          rounds.get(t)?.push({ kind: 'skipped', target: t, reason });
+        }
+        const fds = openFdCount();
+        if (fds > fdBaseline) notes.push(`after ${s.name} · ${t} the bench process held ${fds - fdBaseline} more file descriptors than at start`);
       }
-      progress.begin(`${s.name} · ${t}: ${s.title}`);
-      try {
-        scenarioResults.push(await runOne(s, t, ctx, o, defaultHistory, fd.hard, progress));
-      } catch (err) {
-        const reason = `failed: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`;
-        progress.say(reason);
-        scenarioResults.push({ kind: 'skipped', target: t, reason });
-      }
-      const fds = openFdCount();
-      if (fds > fdBaseline) notes.push(`after ${s.name} · ${t} the bench process held ${fds - fdBaseline} more file descriptors than at start`);
     }
+    const scenarioResults: TargetResult[] = targets.map(({ t, skip }) => (skip ? { kind: 'skipped', target: t, reason: skip } : combineRounds(rounds.get(t) ?? [])));
     const result: ScenarioResult = { name: s.name, kind: s.kind, title: s.title, clients: s.clients, rate: s.rate, results: scenarioResults };
     results.push(result);
     process.stdout.write(`\n${scenarioTable(result)}\n\n`);
