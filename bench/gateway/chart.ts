@@ -9,6 +9,7 @@ import { TARGETS, type TargetName } from './targets.ts';
 const COLORS: Record<TargetName, string> = {
   direct: '#7f8c8d',
   nginx: '#2e86de',
+  'node-relay': '#16a085',
   'gateway-shared': '#e67e22',
   'gateway-per-client': '#8e44ad',
 };
@@ -142,7 +143,7 @@ export function chartSvg(report: BenchReport): { svg: string; width: number; hei
     `<text x="${GAP}" y="48" font-size="11.5" fill="#444">${esc(`${report.startedAt.slice(0, 16).replace('T', ' ')} UTC · ${m.cpus} CPUs · Node ${m.node} · nginx ${m.nginx ?? 'n/a'} (${m.nginxWorkers} workers) · load generator on the same machine`)}</text>`,
   ];
   let lx = GAP;
-  for (const t of TARGETS) {
+  for (const t of TARGETS.filter((x) => report.scenarios.some((s) => s.results.some((r) => r.target === x)))) {
     parts.push(`<rect x="${lx}" y="58" width="12" height="12" fill="${COLORS[t]}"/><text x="${lx + 16}" y="68" font-size="11.5">${t}</text>`);
     lx += 30 + t.length * 7;
   }

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { TargetName } from './targets.ts';
-import { TARGETS } from './targets.ts';
+import { DEFAULT_TARGETS, TARGETS } from './targets.ts';
 
 export interface BenchOptions {
   quick: boolean;
@@ -33,7 +33,8 @@ export const USAGE = `npm run bench:gateway -- [options]
   --duration <s>        measured seconds per scenario and target (default 10; quick 3)
   --warmup <s>          warm-up seconds before measuring (default 3; quick 1)
   --scenario <names>    only these scenarios, comma-separated: fast, wide, many, idle, replay
-  --target <names>      only these targets, comma-separated: ${TARGETS.join(', ')}
+  --target <names>      these targets, comma-separated: ${TARGETS.join(', ')}
+                        (default: all but node-relay, a plain Node byte relay to compare with)
   --drivers <n>         client driver processes per scenario (default 1)
   --nginx <path>        nginx binary (default: /usr/sbin/nginx or another usual place)
   --nginx-workers <n>   nginx worker_processes (default: number of CPUs)
@@ -82,7 +83,7 @@ export function parseOptions(argv: string[], cpus: number, defaultOut: string): 
   if (values.help) return 'help';
   const quick = values.quick ?? false;
   const list = (v: string[] | undefined) => v?.flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
-  const targets = list(values.target) ?? [...TARGETS];
+  const targets = list(values.target) ?? [...DEFAULT_TARGETS];
   for (const t of targets) if (!TARGETS.includes(t as TargetName)) throw new Error(`unknown target "${t}"; pick from ${TARGETS.join(', ')}`);
   return {
     quick,

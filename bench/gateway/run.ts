@@ -107,8 +107,8 @@ async function main(): Promise<void> {
 
 function skipReason(s: Scenario, t: TargetName, haveNginx: boolean): string | undefined {
   if (s.kind === 'replay' && t !== 'gateway-shared') {
-    return t === 'nginx' || t === 'direct'
-      ? `n/a: ${t === 'nginx' ? 'nginx' : 'the reference backend'} keeps no event history, so it cannot replay after a reconnect`
+    return t === 'nginx' || t === 'direct' || t === 'node-relay'
+      ? `n/a: ${t === 'nginx' ? 'nginx' : t === 'node-relay' ? 'the relay' : 'the reference backend'} keeps no event history, so it cannot replay after a reconnect`
       : 'n/a: the replay target is for shared mode (per-client mode replays from the same history)';
   }
   if (t === 'nginx' && !haveNginx) return 'skipped: nginx is not installed (apt-get install -y nginx-light)';
@@ -117,7 +117,7 @@ function skipReason(s: Scenario, t: TargetName, haveNginx: boolean): string | un
 
 /** Idle clients a target can hold within the open-files limit (per-client mode needs 2 fds per client). */
 function idleCapacity(t: TargetName, wanted: number, fdHard: number, nginxWorkers: number): number {
-  const perClient = t === 'gateway-per-client' ? 2 : t === 'nginx' ? (2 / nginxWorkers) * 1.15 : 1;
+  const perClient = t === 'gateway-per-client' || t === 'node-relay' ? 2 : t === 'nginx' ? (2 / nginxWorkers) * 1.15 : 1;
   return Math.min(wanted, Math.floor((fdHard - FD_RESERVE) / perClient / 100) * 100);
 }
 

@@ -4,14 +4,18 @@ import type { BackendApi, BackendReady } from './backend.ts';
 import type { DriverApi } from './client-driver.ts';
 import type { GatewayProcApi, GatewayProcConfig, GatewayReady } from './gateway-proc.ts';
 import { startNginx, type NginxInstall } from './nginx.ts';
+import type { RelayReady } from './node-relay.ts';
 import { ChildRpc } from './rpc.ts';
 
 /**
  * The systems under test, started the same way for every scenario: the backend alone (direct, the
- * physical limit), nginx in front of it, and the gateway (its own process) in each upstream mode.
+ * physical limit), nginx in front of it, the gateway (its own process) in each upstream mode, and
+ * on request a plain Node byte relay (node-relay.ts: what any Node proxy costs per read).
  */
-export type TargetName = 'direct' | 'nginx' | 'gateway-shared' | 'gateway-per-client';
-export const TARGETS: readonly TargetName[] = ['direct', 'nginx', 'gateway-shared', 'gateway-per-client'];
+export type TargetName = 'direct' | 'nginx' | 'node-relay' | 'gateway-shared' | 'gateway-per-client';
+export const TARGETS: readonly TargetName[] = ['direct', 'nginx', 'node-relay', 'gateway-shared', 'gateway-per-client'];
+/** What a run measures without --target (the relay is a reference to ask for). */
+export const DEFAULT_TARGETS: readonly TargetName[] = ['direct', 'nginx', 'gateway-shared', 'gateway-per-client'];
 
 export const BASE_PATH = '/bench/1.0.0';
 
@@ -77,6 +81,10 @@ export async function startTarget(name: TargetName, backend: Backend, ctx: Targe
       ...none,
       stop: () => nginx.stop(),
     };
+  }
+  if (name === 'node-relay') {
+    const relay = await ChildRpc.start<Record<string, never>, RelayReady>(name, here('./node-relay.ts'), { args: [String(backend.ready.port)] });
+    return { name, port: relay.ready.port, path: '/stream', proxyPids: [relay.pid], notes: [], ...none, stop: () => relay.stop() };
   }
   const config: GatewayProcConfig = {
     backendUrl: `http://127.0.0.1:${backend.ready.port}`,
