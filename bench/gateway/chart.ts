@@ -22,17 +22,20 @@ const M = { top: 50, right: 16, bottom: 40, left: 56 };
 interface Panel {
   title: string;
   unit: string;
-  values: Array<{ target: TargetName; value: number | undefined }>;
+  /** `range`: lowest and highest round (with --rounds), drawn as a whisker over the median bar. */
+  values: Array<{ target: TargetName; value: number | undefined; range?: [number, number] }>;
   goal?: { value: number; label: string };
 }
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-function valuesOf(s: ScenarioResult, pick: (r: TargetResult) => number | undefined): Panel['values'] {
+function valuesOf(s: ScenarioResult, pick: (r: TargetResult) => number | undefined, rounds?: (r: TargetResult) => number[] | undefined): Panel['values'] {
   return TARGETS.filter((t) => s.results.some((r) => r.target === t)).map((target) => {
     const r = s.results.find((x) => x.target === target);
     const v = r ? pick(r) : undefined;
-    return { target, value: v !== undefined && Number.isFinite(v) ? v : undefined };
+    const all = r && rounds ? rounds(r)?.filter(Number.isFinite) : undefined;
+    const range: [number, number] | undefined = all && all.length > 1 ? [Math.min(...all), Math.max(...all)] : undefined;
+    return { target, value: v !== undefined && Number.isFinite(v) ? v : undefined, ...(range ? { range } : {}) };
   });
 }
 
@@ -41,7 +44,16 @@ function panelsOf(report: BenchReport): Panel[] {
   for (const s of report.scenarios) {
     const short = s.kind === 'stream' ? `${s.clients.toLocaleString('en-US')} clients × ${s.rate.toLocaleString('en-US')}/s` : (s.title.split(' (')[0] as string);
     if (s.kind === 'stream') {
-      panels.push({ title: `${short}: proxy CPU per event`, unit: 'µs per delivered event', values: valuesOf(s, (r) => (r.kind === 'stream' ? r.proxyCpuUsPerEvent : undefined)) });
+      const rounds = s.results.some((r) => r.kind === 'stream' && (r.roundsCpuUsPerEvent?.length ?? 0) > 1);
+      panels.push({
+        title: `${short}: proxy CPU per event`,
+        unit: rounds ? 'µs per delivered event (median; whisker: all rounds)' : 'µs per delivered event',
+        values: valuesOf(
+          s,
+          (r) => (r.kind === 'stream' ? r.proxyCpuUsPerEvent : undefined),
+          (r) => (r.kind === 'stream' ? r.roundsCpuUsPerEvent : undefined),
+        ),
+      });
       const direct = s.results.find((r) => r.target === 'direct');
       const goal = s.name === 'fast' && direct?.kind === 'stream' ? { value: P99_FACTOR * direct.p99Ms, label: `goal ≤ ${P99_FACTOR}× direct =` } : undefined;
       panels.push({ title: `${short}: p99 latency`, unit: 'ms, backend write → client read', values: valuesOf(s, (r) => (r.kind === 'stream' ? r.p99Ms : undefined)), ...(goal ? { goal } : {}) });
@@ -80,7 +92,7 @@ function panelSvg(p: Panel, x: number, y: number): string {
   const sorted = p.values.map((v) => v.value ?? 0).sort((a, b) => b - a);
   const [first = 0, second = 0] = sorted;
   const clipAt = second > 0 && first > 4 * Math.max(second, p.goal?.value ?? 0) ? 2.5 * Math.max(second, p.goal?.value ?? 0) : Number.POSITIVE_INFINITY;
-  const top = Math.max(0, ...p.values.map((v) => Math.min(v.value ?? 0, clipAt)), p.goal?.value ?? 0) * 1.12;
+  const top = Math.max(0, ...p.values.map((v) => Math.min(Math.max(v.value ?? 0, v.range?.[1] ?? 0), clipAt)), p.goal?.value ?? 0) * 1.12;
   const { max, step } = niceMax(top);
   const yOf = (v: number) => M.top + h - (v / max) * h;
   const out: string[] = [`<g transform="translate(${x},${y})">`];
@@ -99,7 +111,7 @@ function panelSvg(p: Panel, x: number, y: number): string {
   }
   const slot = w / Math.max(1, p.values.length);
   const barW = Math.min(60, slot * 0.6);
-  p.values.forEach(({ target, value }, i) => {
+  p.values.forEach(({ target, value, range }, i) => {
     const cx = M.left + slot * (i + 0.5);
     if (value === undefined) {
       out.push(`<text x="${cx}" y="${M.top + h - 6}" text-anchor="middle" font-size="11" fill="#999">n/a</text>`);
@@ -112,6 +124,10 @@ function panelSvg(p: Panel, x: number, y: number): string {
         const zy = by + 14;
         out.push(`<path d="M${cx - barW / 2 - 2},${zy} l${barW / 4},-5 l${barW / 4},10 l${barW / 4},-10 l${barW / 4 + 4},5" fill="none" stroke="#fff" stroke-width="4"/>`);
         out.push(`<text x="${cx}" y="${by + 34}" text-anchor="middle" font-size="11" font-weight="bold" fill="#fff">${fmt(value)}</text>`);
+      } else if (range && range[1] <= clipAt) {
+        const [lo, hi] = [yOf(range[0]), yOf(range[1])];
+        out.push(`<path d="M${cx},${lo} V${hi} M${cx - 6},${lo} h12 M${cx - 6},${hi} h12" stroke="#222" stroke-width="1.2" fill="none"/>`);
+        out.push(`<text x="${cx + barW / 2 + 3}" y="${Math.min(by, hi) + 4}" font-size="11">${fmt(value)}</text>`);
       } else {
         out.push(`<text x="${cx}" y="${by - 4}" text-anchor="middle" font-size="11">${fmt(value)}</text>`);
       }
