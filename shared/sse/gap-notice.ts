@@ -16,10 +16,10 @@ export interface GapNotice {
 
 const SOURCE_MARK = 'lost at the source';
 
-export function gatewayGapText(lastEventId: string, why: 'older' | 'evicted'): string {
-  return why === 'evicted'
-    ? `gap: the gateway's replay history for this stream was evicted under memory pressure; events after Last-Event-ID ${lastEventId} may be lost`
-    : `gap: Last-Event-ID ${lastEventId} is older than the gateway's replay history; events in between may be lost`;
+export function gatewayGapText(lastEventId: string, why: 'older' | 'evicted' | 'not-reached'): string {
+  if (why === 'evicted') return `gap: the gateway's replay history for this stream was evicted under memory pressure; events after Last-Event-ID ${lastEventId} may be lost`;
+  if (why === 'not-reached') return `gap: the stream did not come to Last-Event-ID ${lastEventId} (the backend resumed elsewhere or renumbered); events after it may be lost or repeated`;
+  return `gap: Last-Event-ID ${lastEventId} is older than the gateway's replay history; events in between may be lost`;
 }
 
 export function sourceGapText(sentLastEventId: string, nextId: string, missing: number | undefined): string {

@@ -204,6 +204,19 @@ export class ReplayHistory implements BudgetMember {
   }
 
   /** The events after the last one that carried `lastEventId`. */
+  /** The sequence number the next appended event gets. */
+  get nextSequence(): number {
+    return this.nextSeq;
+  }
+
+  /** The entries still held whose sequence number is `seq` or later. */
+  since(seq: number): HistoryEntry[] {
+    this.evictOld();
+    const first = this.entries[this.head];
+    if (!first) return [];
+    return this.entries.slice(this.head + Math.max(0, seq - first.seq));
+  }
+
   after(lastEventId: string): ReplayLookup {
     this.evictOld();
     const seq = this.seqById.get(lastEventId);

@@ -10,6 +10,7 @@ import type { BlockMeaning } from './block-reader.ts';
 import { passAnswerThrough, sendBadGateway } from './backend-answer.ts';
 import { IdContinuity } from './id-continuity.ts';
 import { ReadBatch } from './read-batch.ts';
+import { compareNumericIds, HOLD_MS, holdOutcome, type HeldClient } from './held-clients.ts';
 import { withoutBom } from './bom.ts';
 import { runPerClientLane } from './per-client-lane.ts';
 import { MAX_BACKOFF_MS, MIN_BACKOFF_MS, OUTAGE_RETRY_MS } from './backoff.ts';
@@ -68,6 +69,9 @@ export class StreamHub implements HistoryOwner {
   private state: SharedState = 'idle';
   private upstream: UpstreamConnection | undefined;
   private waiting: Array<{ sub: Subscriber; lastEventId: string | undefined; passedUpstream: boolean }> = [];
+  /** Clients whose Last-Event-ID the stream has not reached yet (see held-clients.ts). */
+  private held: HeldClient[] = [];
+  private holdTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private lingerTimer: NodeJS.Timeout | undefined;
   private backoffMs = MIN_BACKOFF_MS;
@@ -106,7 +110,7 @@ export class StreamHub implements HistoryOwner {
 
   get subscriberCount(): number {
     // A per-client subscriber joins `subscribers` only once live; `lanes` counts them all.
-    return this.runtime.upstream === 'per-client' ? this.lanes : this.subscribers.size + this.waiting.length;
+    return this.runtime.upstream === 'per-client' ? this.lanes : this.subscribers.size + this.waiting.length + this.held.length;
   }
 
   get idle(): boolean {
@@ -171,8 +175,8 @@ export class StreamHub implements HistoryOwner {
    * the history stay, so clients that reconnect with Last-Event-ID get what they missed.
    */
   dropSubscribers(): number {
-    const dropped = this.subscribers.size;
-    for (const sub of [...this.subscribers]) sub.destroy();
+    const dropped = this.subscribers.size + this.held.length;
+    for (const sub of [...this.subscribers, ...this.held.map((h) => h.sub)]) sub.destroy();
     return dropped;
   }
 
@@ -187,6 +191,9 @@ export class StreamHub implements HistoryOwner {
     this.state = 'idle';
     for (const { sub } of this.waiting) sub.destroy();
     this.waiting = [];
+    for (const { sub } of this.held) sub.destroy();
+    this.held = [];
+    clearTimeout(this.holdTimer);
     for (const sub of this.subscribers) sub.destroy();
     this.history.dispose();
   }
@@ -198,6 +205,8 @@ export class StreamHub implements HistoryOwner {
     this.lingerTimer = undefined;
     if (this.state === 'open' || this.state === 'retrying') {
       const note = this.outageSince !== undefined ? `the backend has been unreachable for ${Math.round((Date.now() - this.outageSince) / 1000)} s; the gateway holds this stream open and reconnects` : undefined;
+      // A numeric id ahead of the stream: the events up to it are still to come, and the client has them.
+      if (this.state === 'open' && lastEventId !== undefined && compareNumericIds(lastEventId, this.lastId) === 1 && this.canHold(lastEventId)) return this.hold(sub, lastEventId);
       return this.attach(sub, lastEventId, false, note);
     }
     // A fresh stream: the client's Last-Event-ID goes to the backend — unless the history was
@@ -231,7 +240,13 @@ export class StreamHub implements HistoryOwner {
         this.firstBlock = true;
         const waiting = this.waiting;
         this.waiting = [];
-        for (const w of waiting) this.attach(w.sub, w.lastEventId, w.passedUpstream);
+        for (const w of waiting) {
+          // Waited with an id the upstream was not asked for: unless it is behind that one, hold it
+          // until the stream reaches it, so it is neither sent what it has nor told of a gap.
+          const behind = compareNumericIds(w.lastEventId, lastEventId) === -1;
+          if (w.lastEventId !== undefined && !w.passedUpstream && !behind && w.lastEventId !== lastEventId && this.canHold(w.lastEventId)) this.hold(w.sub, w.lastEventId);
+          else this.attach(w.sub, w.lastEventId, w.passedUpstream);
+        }
       },
       onBlock: (block, meaning, receivedAt) => this.fanOut(block, meaning, receivedAt),
       onReadEnd: () => this.flushShared(),
@@ -315,7 +330,7 @@ export class StreamHub implements HistoryOwner {
   }
 
   private scheduleSharedRetry(why: string): void {
-    if (this.subscribers.size === 0 && this.waiting.length === 0 && this.lingerTimer === undefined) {
+    if (this.subscribers.size === 0 && this.waiting.length === 0 && this.held.length === 0 && this.lingerTimer === undefined) {
       this.state = 'idle';
       return;
     }
@@ -353,6 +368,7 @@ export class StreamHub implements HistoryOwner {
 
   private endAll(why: string): void {
     this.state = 'idle';
+    this.releaseHeld();
     for (const sub of this.subscribers) {
       sub.comment(why);
       sub.end();
@@ -425,6 +441,62 @@ export class StreamHub implements HistoryOwner {
     for (const sub of this.subscribers) sub.writeBlocks(batch, joined, this.counters);
     if (batch.events) this.counters.addedLatency.record((performance.now() - batch.receivedAt) * 1000);
     batch.clear();
+    if (this.held.length) this.checkHeld();
+  }
+
+  /** Holding needs the history (replay on) and an id the history does not have yet. */
+  private canHold(lastEventId: string): boolean {
+    return this.runtime.replay.maxEvents > 0 && !this.history.lostUnderPressure && !this.history.has(lastEventId);
+  }
+
+  private hold(sub: Subscriber, lastEventId: string): void {
+    if (sub.closed) return;
+    this.openClient(sub, this.contentType);
+    this.held.push({ sub, lastEventId, fromSeq: this.history.nextSequence, until: Date.now() + HOLD_MS });
+    if (!this.holdTimer) {
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = undefined;
+        this.checkHeld();
+      }, HOLD_MS + 10);
+      this.holdTimer.unref();
+    }
+  }
+
+  /** Lets held clients go live once the stream reached their id, passed it, or the wait ended. */
+  private checkHeld(now = Date.now()): void {
+    const still: HeldClient[] = [];
+    for (const h of this.held) {
+      if (h.sub.closed) continue;
+      const outcome = holdOutcome(h, this.history.has(h.lastEventId), this.history.since(h.fromSeq), this.lastId, now);
+      if (outcome.kind === 'wait') still.push(h);
+      else if (outcome.kind === 'found') this.attach(h.sub, h.lastEventId, false, undefined, true);
+      else {
+        if (outcome.gap) {
+          this.counters.gaps++;
+          h.sub.comment(gatewayGapText(h.lastEventId, 'not-reached'));
+        }
+        this.replayTo(h.sub, h.lastEventId, outcome.entries, false);
+        this.subscribers.add(h.sub);
+        this.startHeartbeat();
+      }
+    }
+    this.held = still;
+    if (still.length && !this.holdTimer) {
+      const wait = Math.max(10, Math.min(...still.map((h) => h.until)) - now + 10);
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = undefined;
+        this.checkHeld();
+      }, wait);
+      this.holdTimer.unref();
+    }
+  }
+
+  /** Held clients join the live set as they are (the stream is ending or the hub closing). */
+  private releaseHeld(): void {
+    for (const h of this.held) if (!h.sub.closed) this.subscribers.add(h.sub);
+    this.held = [];
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
   }
 
   // ---- common --------------------------------------------------------------------------------
@@ -443,9 +515,9 @@ export class StreamHub implements HistoryOwner {
    * Opens the response, replays what the client missed, then joins the live set — in one turn.
    * `outageNote`: the backend is down; the client gets a `retry:` hint and the reason first.
    */
-  private attach(sub: Subscriber, lastEventId: string | undefined, passedUpstream: boolean, outageNote?: string): void {
+  private attach(sub: Subscriber, lastEventId: string | undefined, passedUpstream: boolean, outageNote?: string, opened = false): void {
     if (sub.closed) return;
-    this.openClient(sub, this.contentType, outageNote);
+    if (!opened) this.openClient(sub, this.contentType, outageNote);
     if (lastEventId !== undefined && !passedUpstream) {
       const replay = this.history.after(lastEventId);
       this.replayTo(sub, lastEventId, replay.found ? replay.entries : undefined, true);
@@ -494,6 +566,7 @@ export class StreamHub implements HistoryOwner {
   private leave(sub: Subscriber): void {
     this.subscribers.delete(sub);
     this.waiting = this.waiting.filter((w) => w.sub !== sub);
+    this.held = this.held.filter((h) => h.sub !== sub);
     this.counters.connectionsOpen--;
     this.lastActiveAt = Date.now();
     if (this.subscribers.size === 0) this.stopHeartbeat();
