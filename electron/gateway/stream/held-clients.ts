@@ -35,13 +35,13 @@ export function compareNumericIds(a: string | undefined, b: string | undefined):
 
 /**
  * What to do with a held client now. `has`: whether the history holds its id; `since`: the events
- * that arrived while it waited; `lastId`: the stream's newest id.
+ * that arrived while it waited (asked for only on release); `lastId`: the stream's newest id.
  */
-export function holdOutcome(held: HeldClient, has: boolean, since: HistoryEntry[], lastId: string | undefined, now: number): HoldOutcome {
+export function holdOutcome(held: HeldClient, has: boolean, since: () => HistoryEntry[], lastId: string | undefined, now: number): HoldOutcome {
   if (has) return { kind: 'found' };
   const passed = compareNumericIds(lastId, held.lastEventId) === 1;
   if (!passed && now < held.until) return { kind: 'wait' };
-  const entries = since.filter((e) => compareNumericIds(e.id, held.lastEventId) !== -1 && e.id !== held.lastEventId);
+  const entries = since().filter((e) => compareNumericIds(e.id, held.lastEventId) !== -1 && e.id !== held.lastEventId);
   // The next event follows the client's id: nothing is missing, only the wait is over.
   const first = entries[0]?.id;
   const follows = first !== undefined && compareNumericIds(first, held.lastEventId) === 1 && Number(first) === Number(held.lastEventId) + 1;

@@ -467,7 +467,7 @@ export class StreamHub implements HistoryOwner {
     const still: HeldClient[] = [];
     for (const h of this.held) {
       if (h.sub.closed) continue;
-      const outcome = holdOutcome(h, this.history.has(h.lastEventId), this.history.since(h.fromSeq), this.lastId, now);
+      const outcome = holdOutcome(h, this.history.has(h.lastEventId), () => this.history.since(h.fromSeq), this.lastId, now);
       if (outcome.kind === 'wait') still.push(h);
       else if (outcome.kind === 'found') this.attach(h.sub, h.lastEventId, false, undefined, true);
       else {
