@@ -33,6 +33,9 @@ const ANSWERS: Record<string, { raw: string; keepOpen?: boolean }> = {
   '/forbidden-until-close': { raw: 'HTTP/1.0 403 Forbidden\r\nContent-Type: text/plain\r\n\r\nnot for you' },
   '/chunked-answer': { raw: `HTTP/1.1 429 Too Many Requests\r\nRetry-After: 7\r\nTransfer-Encoding: chunked\r\n\r\n${chunked('slow down', [4])}0\r\n\r\n` },
   '/garbage': { raw: 'SSH-2.0-OpenSSH_9.6\r\n' },
+  // Both once crashed the gateway: Node's writeHead throws on them when the answer is passed on.
+  '/bad-status': { raw: 'HTTP/1.1 000 Zero\r\nContent-Length: 0\r\n\r\n' },
+  '/control-char': { raw: 'HTTP/1.1 403 Forbidden\r\nX-Why: a\rb\r\nContent-Length: 2\r\n\r\nno' },
   '/bad-chunks': { raw: 'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nTransfer-Encoding: chunked\r\n\r\nnot-hex\r\n', keepOpen: true },
 };
 
@@ -108,6 +111,17 @@ describe.each<{ mode: UpstreamMode }>([{ mode: 'per-client' }, { mode: 'shared' 
     const res = await fetch(url('/garbage'), { headers: { accept: 'text/event-stream' } });
     expect(res.status).toBe(502);
     expect(await res.text()).toMatch(/did not answer with HTTP\/1\.x \(first line: "SSH-2\.0-OpenSSH_9\.6"\)/);
+  });
+
+  it.each([
+    { path: '/bad-status', says: /status 000, which is not an HTTP status/ },
+    { path: '/control-char', says: /control character in the X-Why header/ },
+  ])('$path: a 502 that says what was wrong, and the gateway keeps serving', async ({ path, says }) => {
+    const res = await fetch(url(path), { headers: { accept: 'text/event-stream' } });
+    expect(res.status).toBe(502);
+    expect(await res.text()).toMatch(says);
+    const next = await fetch(url('/not-found'), { headers: { accept: 'text/event-stream' } });
+    expect(next.status).toBe(404);
   });
 
   it('broken chunked encoding mid-stream is reported to the client, not passed on', async () => {

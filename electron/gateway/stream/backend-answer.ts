@@ -22,7 +22,16 @@ export function passAnswerThrough(res: SubscriberResponse, status: number, heade
     if (value !== undefined && !HOP_BY_HOP.has(name) && !name.startsWith(':')) kept[name] = value;
   }
   kept['content-length'] = String(body.length);
-  out.writeHead(status, kept);
+  try {
+    out.writeHead(status, kept);
+  } catch (err) {
+    // A head Node will not write (the reader checks status and characters; this is the backstop):
+    // the client hears why instead of the gateway throwing.
+    const why = Buffer.from(`Bad gateway: the backend's answer (HTTP ${status}) cannot be passed on: ${(err as Error).message}\n`);
+    out.writeHead(502, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(why.length) });
+    out.end(why);
+    return;
+  }
   out.end(body);
 }
 

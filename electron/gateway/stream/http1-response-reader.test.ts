@@ -79,6 +79,9 @@ describe('createResponseReader', () => {
     ['a bad chunk size', `${SSE_HEAD}Transfer-Encoding: chunked\r\n\r\nzz\r\n`, /malformed chunked encoding \(bad chunk size\)/],
     ['no line end after a chunk', `${SSE_HEAD}Transfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n`, /no line end after a chunk/],
     ['101 on a GET', 'HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n\r\n', /switched protocols/],
+    ['a status that is not HTTP', 'HTTP/1.1 099 Odd\r\nContent-Length: 0\r\n\r\n', /status 099, which is not an HTTP status \(100–599\)/],
+    ['a lone CR in a header value', 'HTTP/1.1 404 Not Found\r\nX-Why: a\rb\r\nContent-Length: 0\r\n\r\n', /control character in the X-Why header/],
+    ['NUL in a header value', 'HTTP/1.1 404 Not Found\r\nX-Why: a\u0000b\r\nContent-Length: 0\r\n\r\n', /control character in the X-Why header/],
   ];
   for (const [name, text, error] of broken) {
     it(`refuses ${name}, however the bytes are cut`, () => {

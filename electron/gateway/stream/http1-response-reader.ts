@@ -46,6 +46,7 @@ const enum State {
 const FIRST_WINS = new Set(['content-type', 'content-length', 'location', 'retry-after', 'etag', 'last-modified', 'server', 'age', 'expires', 'authorization', 'host']);
 const STATUS_LINE = /^HTTP\/1\.[01] (\d{3})(?: |$)/;
 const notHttp = (firstLine: string) => `the backend did not answer with HTTP/1.x (first line: ${JSON.stringify(firstLine.replace(/\r$/, '').slice(0, 80))})`;
+const INVALID_VALUE_CHAR = /[^\t\x20-\x7e\x80-\xff]/;
 const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
 export function createResponseReader(callbacks: ResponseReaderCallbacks): ResponseReader {
@@ -69,6 +70,10 @@ export function createResponseReader(callbacks: ResponseReaderCallbacks): Respon
       return false;
     }
     const code = Number(status[1]);
+    if (code < 100 || code > 599) {
+      fail(`the backend answered with status ${status[1]}, which is not an HTTP status (100–599)`);
+      return false;
+    }
     const headers: IncomingHttpHeaders = {};
     for (const headerLine of lines.slice(1)) {
       if (headerLine === '') continue;
@@ -78,7 +83,13 @@ export function createResponseReader(callbacks: ResponseReaderCallbacks): Respon
         fail(`the backend sent a malformed header line: ${JSON.stringify(headerLine.slice(0, 80))}`);
         return false;
       }
-      addHeader(headers, name.toLowerCase(), headerLine.slice(colon + 1).trim());
+      const value = headerLine.slice(colon + 1).trim();
+      // What Node (and every HTTP client) refuses in a field value: passing it on would fail there.
+      if (INVALID_VALUE_CHAR.test(value)) {
+        fail(`the backend sent a control character in the ${name} header`);
+        return false;
+      }
+      addHeader(headers, name.toLowerCase(), value);
     }
     if (code >= 100 && code < 200) {
       if (code === 101) {
