@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { everyCut } from '../../../test/support/byte-cuts.ts';
 import { createEventFramer } from './event-framer.ts';
 import { createParserBlockReader, type BlockMeaning } from './block-reader.ts';
 
@@ -20,14 +21,6 @@ function mergeLoneLineFeeds(blocks: string[]): string[] {
   return out;
 }
 
-/** Every way to cut `text` in two, plus one byte at a time. */
-function splits(text: string): Buffer[][] {
-  const bytes = Buffer.from(text, 'latin1');
-  const out: Buffer[][] = [[bytes], [...bytes].map((b) => Buffer.from([b]))];
-  for (let i = 1; i < bytes.length; i++) out.push([bytes.subarray(0, i), bytes.subarray(i)]);
-  return out;
-}
-
 const CASES: Array<[string, string, string[], string]> = [
   ['LF', 'id: 1\ndata: a\n\nid: 2\ndata: b\n\n', ['id: 1\ndata: a\n\n', 'id: 2\ndata: b\n\n'], ''],
   ['CRLF', 'data: a\r\n\r\ndata: b\r\n\r\n', ['data: a\r\n\r\n', 'data: b\r\n\r\n'], ''],
@@ -43,7 +36,7 @@ const CASES: Array<[string, string, string[], string]> = [
 
 describe('createEventFramer', () => {
   it.each(CASES)('%s: same blocks wherever the chunks are cut', (_name, text, blocks, rest) => {
-    for (const chunks of splits(text)) {
+    for (const chunks of everyCut(text)) {
       const result = frame(chunks);
       // Blocks plus rest are always the exact input bytes, and nothing complete waits in the rest.
       expect(result.blocks.join('') + result.rest).toBe(text);
@@ -115,8 +108,7 @@ describe('meanings read while cutting', () => {
     const bytes = Buffer.from(STREAM, 'utf8');
     const expected = frameWithMeanings([bytes]).map(({ block }) => ({ block, meaning: createParserBlockReader()(Buffer.from(block, 'latin1')) }));
     expect(expected.length).toBe(15);
-    const cuts: Buffer[][] = [[bytes], [...bytes].map((b) => Buffer.from([b]))];
-    for (let i = 1; i < bytes.length; i++) cuts.push([bytes.subarray(0, i), bytes.subarray(i)]);
+    const cuts = everyCut(bytes);
     let readWhileCutting = 0;
     for (const chunks of cuts) {
       const got = frameWithMeanings(chunks);

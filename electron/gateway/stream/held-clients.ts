@@ -1,5 +1,6 @@
 import type { HistoryEntry } from './replay-history.ts';
 import type { Subscriber } from './subscriber.ts';
+import { wholeId } from './id-continuity.ts';
 
 /**
  * Shared mode: a client that reconnects with a Last-Event-ID the stream has not reached yet — it
@@ -25,12 +26,11 @@ export type HoldOutcome =
   /** The stream passed the id without it, or the wait ended: these entries, after a gap notice. */
   | { kind: 'release'; entries: HistoryEntry[]; gap: boolean };
 
-const NUMERIC = /^\d{1,15}$/;
-
 /** -1 / 0 / 1 when both ids are plain integers (a behind b / equal / ahead), else undefined. */
 export function compareNumericIds(a: string | undefined, b: string | undefined): number | undefined {
-  if (a === undefined || b === undefined || !NUMERIC.test(a) || !NUMERIC.test(b)) return undefined;
-  return Math.sign(Number(a) - Number(b));
+  const x = wholeId(a);
+  const y = wholeId(b);
+  return x === undefined || y === undefined ? undefined : Math.sign(x - y);
 }
 
 /**
@@ -43,7 +43,8 @@ export function holdOutcome(held: HeldClient, has: boolean, since: () => History
   if (!passed && now < held.until) return { kind: 'wait' };
   const entries = since().filter((e) => compareNumericIds(e.id, held.lastEventId) !== -1 && e.id !== held.lastEventId);
   // The next event follows the client's id: nothing is missing, only the wait is over.
-  const first = entries[0]?.id;
-  const follows = first !== undefined && compareNumericIds(first, held.lastEventId) === 1 && Number(first) === Number(held.lastEventId) + 1;
+  const first = wholeId(entries[0]?.id);
+  const own = wholeId(held.lastEventId);
+  const follows = first !== undefined && own !== undefined && first === own + 1;
   return { kind: 'release', entries, gap: !follows };
 }

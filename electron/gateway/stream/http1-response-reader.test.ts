@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { describe, expect, it } from 'vitest';
+import { everyCut } from '../../../test/support/byte-cuts.ts';
 import { createResponseReader } from './http1-response-reader.ts';
 
 interface Read {
@@ -31,14 +32,6 @@ function read(chunks: Buffer[]): Read {
   return out;
 }
 
-/** The whole text at once, one byte at a time, and cut in two at every position. */
-function splits(text: string): Buffer[][] {
-  const bytes = Buffer.from(text, 'latin1');
-  const out: Buffer[][] = [[bytes], [...bytes].map((b) => Buffer.from([b]))];
-  for (let i = 1; i < bytes.length; i++) out.push([bytes.subarray(0, i), bytes.subarray(i)]);
-  return out;
-}
-
 const SSE_HEAD = 'HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n';
 
 describe('createResponseReader', () => {
@@ -56,7 +49,7 @@ describe('createResponseReader', () => {
   ];
   for (const [name, text, expected] of cases) {
     it(`${name}, however the bytes are cut`, () => {
-      for (const chunks of splits(text)) {
+      for (const chunks of everyCut(text)) {
         const result = read(chunks);
         expect(result.error).toBeUndefined();
         expect(result).toMatchObject(expected);
@@ -85,7 +78,7 @@ describe('createResponseReader', () => {
   ];
   for (const [name, text, error] of broken) {
     it(`refuses ${name}, however the bytes are cut`, () => {
-      for (const chunks of splits(text)) expect(read(chunks).error).toMatch(error);
+      for (const chunks of everyCut(text)) expect(read(chunks).error).toMatch(error);
     });
   }
 

@@ -104,7 +104,6 @@ export function createResponseReader(callbacks: ResponseReaderCallbacks): Respon
       return false;
     }
     callbacks.onHead(code, headers);
-    if (state === State.Done) return false; // closed from the callback
     if (framing.length === 0) {
       state = State.Done;
       callbacks.onEnd();

@@ -7,6 +7,11 @@
  */
 const WHOLE = /^\d{1,15}$/;
 
+/** The id as a whole number when it is one (digits only, safely below 2^53), else undefined. */
+export function wholeId(id: string | undefined): number | undefined {
+  return id !== undefined && WHOLE.test(id) ? Number(id) : undefined;
+}
+
 export interface SourceHole {
   /** Events missing when the step is known (a jump forward), else undefined (a restart). */
   missing: number | undefined;
@@ -20,11 +25,11 @@ export class IdContinuity {
   /** Every event of the stream that is delivered, in order; `afterResume` for the first one after a reconnect. */
   observe(id: string | undefined, afterResume = false): void {
     if (id === undefined || this.unusable) return;
-    if (!WHOLE.test(id)) {
+    const n = wholeId(id);
+    if (n === undefined) {
       this.unusable = true;
       return;
     }
-    const n = Number(id);
     if (!afterResume && this.prev !== undefined) {
       if (n === this.prev + 1) this.steps++;
       else this.unusable = true;
@@ -34,11 +39,10 @@ export class IdContinuity {
 
   /** The first new event after resuming from `sent`: the hole, if the ids show one. */
   holeAfterResume(sent: string | undefined, next: string | undefined): SourceHole | undefined {
-    if (this.unusable || this.steps < 2 || sent === undefined || next === undefined) return undefined;
-    if (!WHOLE.test(sent) || !WHOLE.test(next)) return undefined;
-    const from = Number(sent);
-    const to = Number(next);
-    if (to === from + 1) return undefined;
+    if (this.unusable || this.steps < 2) return undefined;
+    const from = wholeId(sent);
+    const to = wholeId(next);
+    if (from === undefined || to === undefined || to === from + 1) return undefined;
     return { missing: to > from + 1 ? to - from - 1 : undefined };
   }
 }

@@ -453,13 +453,17 @@ export class StreamHub implements HistoryOwner {
     if (sub.closed) return;
     this.openClient(sub, this.contentType);
     this.held.push({ sub, lastEventId, fromSeq: this.history.nextSequence, until: Date.now() + HOLD_MS });
-    if (!this.holdTimer) {
-      this.holdTimer = setTimeout(() => {
-        this.holdTimer = undefined;
-        this.checkHeld();
-      }, HOLD_MS + 10);
-      this.holdTimer.unref();
-    }
+    this.scheduleHoldCheck(HOLD_MS + 10);
+  }
+
+  /** Looks at the held clients again after `ms` even if no event comes (one timer for all). */
+  private scheduleHoldCheck(ms: number): void {
+    if (this.holdTimer) return;
+    this.holdTimer = setTimeout(() => {
+      this.holdTimer = undefined;
+      this.checkHeld();
+    }, ms);
+    this.holdTimer.unref();
   }
 
   /** Lets held clients go live once the stream reached their id, passed it, or the wait ended. */
@@ -481,14 +485,7 @@ export class StreamHub implements HistoryOwner {
       }
     }
     this.held = still;
-    if (still.length && !this.holdTimer) {
-      const wait = Math.max(10, Math.min(...still.map((h) => h.until)) - now + 10);
-      this.holdTimer = setTimeout(() => {
-        this.holdTimer = undefined;
-        this.checkHeld();
-      }, wait);
-      this.holdTimer.unref();
-    }
+    if (still.length) this.scheduleHoldCheck(Math.max(10, Math.min(...still.map((h) => h.until)) - now + 10));
   }
 
   /** Held clients join the live set as they are (the stream is ending or the hub closing). */
